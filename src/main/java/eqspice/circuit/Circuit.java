@@ -1,0 +1,89 @@
+package eqspice.circuit;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An immutable netlist: title, elements, diode models, solver options and comment lines
+ * (provenance) for the header. The constructor checks what SPICE would only report later:
+ * duplicate names, undefined models, controlled sources that sense a missing source.
+ */
+public record Circuit(String title, List<Element> elements, List<DiodeModel> models, SolverOptions options,
+                      List<String> comments) {
+
+    public Circuit {
+        SpiceNames.text("title", title);
+        elements = List.copyOf(elements);
+        models = List.copyOf(models);
+        comments = List.copyOf(comments);
+        if (options == null) {
+            throw new IllegalArgumentException("solver options must not be null");
+        }
+        for (String c : comments) {
+            SpiceNames.text("comment", c);
+        }
+        Set<String> modelNames = new HashSet<>();
+        for (DiodeModel m : models) {
+            if (!modelNames.add(m.name())) {
+                throw new IllegalArgumentException("diode model '" + m.name() + "' is defined twice");
+            }
+        }
+        Map<String, Element> byName = new HashMap<>();
+        for (Element e : elements) {
+            if (byName.put(e.name(), e) != null) {
+                throw new IllegalArgumentException("element name '" + e.name() + "' is used twice");
+            }
+        }
+        for (Element e : elements) {
+            if (e instanceof Diode d && !modelNames.contains(d.model())) {
+                throw new IllegalArgumentException("diode " + d.name() + " uses undefined model '" + d.model() + "'");
+            }
+            if (e instanceof Cccs f && !(byName.get(f.senseSource()) instanceof VoltageSource)) {
+                throw new IllegalArgumentException("CCCS " + f.name() + " senses '" + f.senseSource()
+                        + "', which is not a voltage source of this circuit");
+            }
+        }
+    }
+
+    /** A circuit with default solver options and no comments. */
+    public static Circuit of(String title, List<Element> elements, List<DiodeModel> models) {
+        return new Circuit(title, elements, models, SolverOptions.DEFAULT, List.of());
+    }
+
+    /** All node names except ground, in order of first appearance. */
+    public List<String> nodes() {
+        Set<String> nodes = new LinkedHashSet<>();
+        for (Element e : elements) {
+            for (String n : e.nodes()) {
+                if (!SpiceNames.GROUND.equals(n)) {
+                    nodes.add(n);
+                }
+            }
+        }
+        return List.copyOf(nodes);
+    }
+
+    /** The element with this name, or throws. */
+    public Element element(String name) {
+        for (Element e : elements) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("no element named '" + name + "' in circuit '" + title + "'");
+    }
+
+    /** A copy with other solver options. */
+    public Circuit withOptions(SolverOptions newOptions) {
+        return new Circuit(title, elements, models, newOptions, comments);
+    }
+
+    /** A copy with other header comments (provenance). */
+    public Circuit withComments(List<String> newComments) {
+        return new Circuit(title, elements, models, options, newComments);
+    }
+}

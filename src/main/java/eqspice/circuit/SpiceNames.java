@@ -1,0 +1,92 @@
+package eqspice.circuit;
+
+import java.util.regex.Pattern;
+
+/**
+ * Validation of every name that eqspice writes into a netlist or an ngspice command.
+ *
+ * <p>ngspice folds device names to lower case and has a {@code shell} command and
+ * {@code .control} blocks, so a name that reaches it must be generated or checked here:
+ * lower-case ASCII letters, digits and underscores, starting with a letter, at most 64
+ * characters. Anything else (a newline, a dot, a space, a quote) is refused.
+ */
+public final class SpiceNames {
+    /** The ground node, always named {@code 0}. */
+    public static final String GROUND = "0";
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+
+    private SpiceNames() {
+    }
+
+    /** True for a valid node or element name (ground {@code 0} counts as a node). */
+    public static boolean isValidNode(String name) {
+        return name != null && (GROUND.equals(name) || NAME.matcher(name).matches());
+    }
+
+    /**
+     * Checks a node name and returns it.
+     *
+     * @throws IllegalArgumentException naming the offending value and what is allowed
+     */
+    public static String node(String name) {
+        if (!isValidNode(name)) {
+            throw new IllegalArgumentException("invalid node name " + quote(name)
+                    + ": use '0' (ground) or lower-case letters, digits and '_' starting with a letter, at most 64 characters");
+        }
+        return name;
+    }
+
+    /**
+     * Checks an element name: it must be a valid name whose first letter is {@code prefix},
+     * the SPICE letter that selects the device type.
+     */
+    public static String element(String name, char prefix) {
+        if (name == null || !NAME.matcher(name).matches() || name.charAt(0) != prefix) {
+            throw new IllegalArgumentException("invalid element name " + quote(name)
+                    + ": must start with '" + prefix + "' followed by lower-case letters, digits or '_' (at most 64 characters)");
+        }
+        return name;
+    }
+
+    /** Checks a model name (same alphabet as node names, no ground). */
+    public static String model(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("invalid model name " + quote(name)
+                    + ": use lower-case letters, digits and '_' starting with a letter, at most 64 characters");
+        }
+        return name;
+    }
+
+    /**
+     * Checks free text that goes into a title or a comment line. Free text cannot carry
+     * commands in SPICE syntax only while it stays on its own line, so line breaks and
+     * control characters are refused, as are the words that start ngspice scripting.
+     */
+    public static String text(String what, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(what + " must not be null");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new IllegalArgumentException(what + " " + quote(value) + " contains a line break or control character");
+            }
+        }
+        String lower = value.toLowerCase(java.util.Locale.ROOT);
+        for (String forbidden : new String[] {".control", ".endc", ".include", ".inc ", ".lib", "shell"}) {
+            if (lower.contains(forbidden)) {
+                throw new IllegalArgumentException(what + " " + quote(value) + " contains '" + forbidden.trim()
+                        + "', which ngspice could execute; remove it");
+            }
+        }
+        return value;
+    }
+
+    static String quote(String s) {
+        if (s == null) {
+            return "null";
+        }
+        return "'" + s.replace("\n", "\\n").replace("\r", "\\r") + "'";
+    }
+}

@@ -1,0 +1,62 @@
+package eqspice.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code eqspice} command line: one subcommand per job. */
+@Command(name = "eqspice", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Equilibrium propagation on analog circuits, solved in ngspice.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line (tests call this to run commands in-process). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            // Expected failures (bad input, missing library) get one clear message, not a stack trace.
+            cmd.getErr().println("eqspice: " + ex.getMessage());
+            if (System.getenv("EQSPICE_DEBUG") != null) {
+                ex.printStackTrace(cmd.getErr());
+            }
+            return 2;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** The eqspice version, read from the filtered build resource. */
+    public static String version() {
+        try (InputStream in = Main.class.getResourceAsStream("/eqspice/version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"eqspice " + version()};
+        }
+    }
+}

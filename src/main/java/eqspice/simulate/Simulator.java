@@ -1,0 +1,41 @@
+package eqspice.simulate;
+
+import eqspice.circuit.Circuit;
+
+/**
+ * A DC circuit solver. A simulator holds one loaded circuit; between solves only source
+ * values and resistances change (the EqProp phases and updates), which a backend may apply
+ * without reparsing the netlist.
+ *
+ * <p>Implementations are not thread-safe: use one per thread.
+ */
+public interface Simulator extends AutoCloseable {
+
+    /** Loads a circuit, replacing the one loaded before. */
+    void load(Circuit circuit);
+
+    /** Sets the DC value of an independent voltage (V) or current (A) source of the loaded circuit. */
+    void setSource(String name, double value);
+
+    /** Sets the resistance (ohms) of a resistor of the loaded circuit. */
+    void setResistance(String name, double ohms);
+
+    /**
+     * Solves the DC operating point of the loaded circuit with its current values.
+     *
+     * @throws SimulationException when the circuit cannot be solved; the message carries the backend's log
+     */
+    Solution operatingPoint();
+
+    /** Loads a circuit and solves its operating point. */
+    default Solution solve(Circuit circuit) {
+        load(circuit);
+        return operatingPoint();
+    }
+
+    /** Backend, version and solver, for provenance. */
+    SimulatorInfo info();
+
+    @Override
+    void close();
+}
