@@ -1,0 +1,186 @@
+package eqspice.network;
+
+import eqspice.circuit.Cccs;
+import eqspice.circuit.Circuit;
+import eqspice.circuit.CurrentSource;
+import eqspice.circuit.Diode;
+import eqspice.circuit.DiodeModel;
+import eqspice.circuit.Element;
+import eqspice.circuit.Resistor;
+import eqspice.circuit.SolverOptions;
+import eqspice.circuit.Vcvs;
+import eqspice.circuit.VoltageSource;
+import eqspice.simulate.Solution;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Maps a {@link LayeredNetwork} onto a {@link Circuit} with the names of {@link CrossbarLayout},
+ * and translates inputs, nudging currents and solutions between the two.
+ *
+ * <p>Nudging sign convention: a nudging current {@code I_k} is injected into output node
+ * {@code op{k}} and drawn out of {@code om{k}} (source {@code inudp{k}} delivers +I_k into
+ * op{k}, {@code inudm{k}} delivers -I_k into om{k}). With I_k = beta (y_k - o_k) this is
+ * -beta dC/dV for C = 1/2 sum (y_k - o_k)^2, o_k = V(op{k}) - V(om{k}): positive beta pulls
+ * the prediction toward the target.
+ */
+public final class CrossbarCircuit {
+    private final CrossbarLayout layout;
+    private final Map<String, ElementRole> roles;
+
+    public CrossbarCircuit(NetworkSpec spec) {
+        this.layout = new CrossbarLayout(spec);
+        this.roles = Collections.unmodifiableMap(rolesOf(build(LayeredNetwork.uniform(spec, spec.bounds().gMax()),
+                new double[spec.inputs()], SolverOptions.DEFAULT, List.of()).elements()));
+    }
+
+    public CrossbarLayout layout() {
+        return layout;
+    }
+
+    /** The role of every element of the circuits this builder makes, by element name. */
+    public Map<String, ElementRole> roles() {
+        return roles;
+    }
+
+    /**
+     * The circuit of a network with inputs {@code x} applied and the nudging sources at 0 A
+     * (the free phase).
+     */
+    public Circuit build(LayeredNetwork network, double[] x, SolverOptions options, List<String> comments) {
+        NetworkSpec spec = layout.spec();
+        if (!network.spec().equals(spec)) {
+            throw new IllegalArgumentException("network spec differs from the one this circuit builder was made for");
+        }
+        checkWidth("inputs", x, spec.inputs());
+        List<Element> elements = new ArrayList<>(spec.conductanceCount() + 16);
+        List<DiodeModel> models = new ArrayList<>();
+        inputValues(x).forEach((name, v) -> {
+            String node = name.substring(1);
+            elements.add(new VoltageSource(name, node, "0", v));
+        });
+        for (int b = 0; b < spec.biasVoltages().size(); b++) {
+            elements.add(new VoltageSource(layout.biasSource(b), layout.biasNode(b), "0", spec.biasVoltages().get(b)));
+        }
+        for (int l = 0; l < spec.weightLayers(); l++) {
+            ConductanceMatrix g = network.weights().get(l);
+            for (int i = 0; i < spec.rows(l); i++) {
+                for (int j = 0; j < spec.columns(l); j++) {
+                    elements.add(Resistor.ofConductance(layout.resistor(l, i, j), layout.rowNode(l, i),
+                            layout.columnNode(l, j), g.get(i, j)));
+                }
+            }
+        }
+        spec.activation().ifPresent(pair -> models.add(pair.model()));
+        for (int m = 1; m <= spec.hidden().size(); m++) {
+            for (int j = 0; j < spec.hidden().get(m - 1); j++) {
+                addHiddenUnit(elements, m, j);
+            }
+        }
+        for (int k = 0; k < spec.outputs(); k++) {
+            elements.add(new CurrentSource(layout.nudgePlus(k), "0", layout.outputPlus(k), 0.0));
+            elements.add(new CurrentSource(layout.nudgeMinus(k), "0", layout.outputMinus(k), 0.0));
+        }
+        return new Circuit("eqspice crossbar " + shape(spec), elements, models, options, comments);
+    }
+
+    private void addHiddenUnit(List<Element> elements, int m, int j) {
+        NetworkSpec spec = layout.spec();
+        String h = layout.hiddenNode(m, j);
+        String id = m + "_" + j;
+        spec.activation().ifPresent(pair -> {
+            boolean clip = pair.orientation() == DiodePair.Orientation.CLIPPING;
+            String up = "nu" + id;
+            String low = "nl" + id;
+            elements.add(clip ? new Diode("du" + id, h, up, pair.model().name())
+                    : new Diode("du" + id, up, h, pair.model().name()));
+            elements.add(new VoltageSource("vdu" + id, up, "0", pair.upperBias()));
+            elements.add(clip ? new Diode("dl" + id, low, h, pair.model().name())
+                    : new Diode("dl" + id, h, low, pair.model().name()));
+            elements.add(new VoltageSource("vdl" + id, low, "0", pair.lowerBias()));
+        });
+        spec.amplifier().ifPresent(amp -> {
+            elements.add(new Vcvs("ea" + id, "ao" + id, "0", h, "0", amp.forwardGain()));
+            elements.add(new VoltageSource("va" + id, "ao" + id, "a" + id, 0.0));
+            elements.add(new Cccs("fa" + id, h, "0", "va" + id, amp.backwardGain()));
+        });
+    }
+
+    /** Values of the input sources for logical inputs {@code x}, by source name, in row order. */
+    public Map<String, Double> inputValues(double[] x) {
+        NetworkSpec spec = layout.spec();
+        checkWidth("inputs", x, spec.inputs());
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (int i = 0; i < spec.layerWidth(0); i++) {
+            values.put(layout.inputSource(i), layout.inputSign(i) * x[layout.inputIndex(i)]);
+        }
+        return values;
+    }
+
+    /** Values of the nudging sources for nudging currents {@code currents} (A), by source name. */
+    public Map<String, Double> nudgeValues(double[] currents) {
+        checkWidth("nudging currents", currents, layout.spec().outputs());
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (int k = 0; k < currents.length; k++) {
+            values.put(layout.nudgePlus(k), currents[k]);
+            values.put(layout.nudgeMinus(k), -currents[k]);
+        }
+        return values;
+    }
+
+    /** The predictions V(op{k}) - V(om{k}) of a solution. */
+    public double[] outputs(Solution solution) {
+        double[] o = new double[layout.spec().outputs()];
+        for (int k = 0; k < o.length; k++) {
+            o[k] = solution.voltage(layout.outputPlus(k)) - solution.voltage(layout.outputMinus(k));
+        }
+        return o;
+    }
+
+    /** Short shape label, e.g. {@code 2x2-2-1} (inputs-hidden...-outputs, x2 for doubled inputs). */
+    public static String shape(NetworkSpec spec) {
+        StringBuilder sb = new StringBuilder().append(spec.inputs()).append(spec.doubledInputs() ? "x2" : "");
+        spec.hidden().forEach(h -> sb.append('-').append(h));
+        return sb.append('-').append(spec.outputs()).toString();
+    }
+
+    private static void checkWidth(String what, double[] v, int expected) {
+        if (v.length != expected) {
+            throw new IllegalArgumentException(what + " have " + v.length + " values, the network expects " + expected);
+        }
+    }
+
+    private static Map<String, ElementRole> rolesOf(List<Element> elements) {
+        Map<String, ElementRole> roles = new HashMap<>();
+        for (Element e : elements) {
+            roles.put(e.name(), roleOf(e));
+        }
+        return roles;
+    }
+
+    private static ElementRole roleOf(Element e) {
+        String n = e.name();
+        if (e instanceof Resistor) {
+            return ElementRole.CONDUCTANCE;
+        } else if (e instanceof Diode) {
+            return ElementRole.DIODE;
+        } else if (e instanceof Vcvs) {
+            return ElementRole.AMPLIFIER_VCVS;
+        } else if (e instanceof Cccs) {
+            return ElementRole.AMPLIFIER_CCCS;
+        } else if (e instanceof CurrentSource) {
+            return ElementRole.NUDGE_SOURCE;
+        } else if (n.startsWith("vin")) {
+            return ElementRole.INPUT_SOURCE;
+        } else if (n.startsWith("vbias")) {
+            return ElementRole.BIAS_SOURCE;
+        } else if (n.startsWith("va")) {
+            return ElementRole.AMPLIFIER_SENSE;
+        }
+        return ElementRole.DIODE_BIAS_SOURCE;
+    }
+}
