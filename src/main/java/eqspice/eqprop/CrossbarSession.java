@@ -1,0 +1,146 @@
+package eqspice.eqprop;
+
+import eqspice.circuit.SolverOptions;
+import eqspice.network.Conductor;
+import eqspice.network.ConductanceMatrix;
+import eqspice.network.CrossbarCircuit;
+import eqspice.network.LayeredNetwork;
+import eqspice.simulate.Simulator;
+import eqspice.simulate.Solution;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A crossbar network loaded once into a {@link Simulator}. Phases change only source values
+ * and updates change only resistances, so the netlist is parsed once per run; values are
+ * sent to the simulator only when they differ from what it already holds.
+ *
+ * <p>The session does not own the simulator: whoever opened it closes it.
+ */
+public final class CrossbarSession {
+    private final Simulator simulator;
+    private final CrossbarCircuit builder;
+    private final List<Conductor> conductors;
+    private final double[] conductances;
+    private final Map<String, Double> sourceValues = new HashMap<>();
+    private LayeredNetwork network;
+
+    /** Builds the network's circuit (inputs 0 V, nudging 0 A) and loads it. */
+    public CrossbarSession(Simulator simulator, LayeredNetwork network, SolverOptions options, List<String> comments) {
+        this.simulator = simulator;
+        this.builder = new CrossbarCircuit(network.spec());
+        this.conductors = builder.layout().conductors();
+        this.network = network;
+        this.conductances = flatten(network);
+        double[] zeros = new double[network.spec().inputs()];
+        simulator.load(builder.build(network, zeros, options, comments));
+        sourceValues.putAll(builder.inputValues(zeros));
+        sourceValues.putAll(builder.nudgeValues(new double[network.spec().outputs()]));
+    }
+
+    public CrossbarCircuit builder() {
+        return builder;
+    }
+
+    /** Every conductance, in the order of the flat gradient vectors. */
+    public List<Conductor> conductors() {
+        return conductors;
+    }
+
+    /** The network as currently loaded. */
+    public LayeredNetwork network() {
+        return network;
+    }
+
+    /** Applies the logical inputs {@code x} to the input sources. */
+    public void setInputs(double[] x) {
+        setSources(builder.inputValues(x));
+    }
+
+    /** Sets the nudging current of every output (A; 0 for the free phase). */
+    public void setNudge(double[] currents) {
+        setSources(builder.nudgeValues(currents));
+    }
+
+    private void setSources(Map<String, Double> values) {
+        values.forEach((name, v) -> {
+            Double old = sourceValues.get(name);
+            if (old == null || old.doubleValue() != v.doubleValue()) {
+                simulator.setSource(name, v);
+                sourceValues.put(name, v);
+            }
+        });
+    }
+
+    /** Loads new conductances; only the changed resistors are sent to the simulator. */
+    public void setNetwork(LayeredNetwork next) {
+        if (!next.spec().equals(network.spec())) {
+            throw new IllegalArgumentException("a session keeps its network's shape; build a new session for another");
+        }
+        double[] g = flatten(next);
+        for (int c = 0; c < g.length; c++) {
+            setConductance(c, g[c]);
+        }
+        network = next;
+    }
+
+    /**
+     * Sets one conductance (S) by its index in {@link #conductors()} without changing
+     * {@link #network()}: used to perturb a conductance for finite differences.
+     */
+    public void setConductance(int index, double siemens) {
+        if (conductances[index] != siemens) {
+            simulator.setResistance(conductors.get(index).element(), 1.0 / siemens);
+            conductances[index] = siemens;
+        }
+    }
+
+    /** The conductance currently loaded at {@code index}. */
+    public double conductance(int index) {
+        return conductances[index];
+    }
+
+    /** Solves the operating point with the current values. */
+    public Solution solve() {
+        return simulator.operatingPoint();
+    }
+
+    /** The predictions V+ - V- of a solution. */
+    public double[] outputs(Solution s) {
+        return builder.outputs(s);
+    }
+
+    /** Voltage across every conductance (row node minus column node), in {@link #conductors()} order. */
+    public double[] voltagesAcross(Solution s) {
+        double[] dv = new double[conductors.size()];
+        for (int c = 0; c < dv.length; c++) {
+            Conductor k = conductors.get(c);
+            dv[c] = s.voltage(k.rowNode()) - s.voltage(k.columnNode());
+        }
+        return dv;
+    }
+
+    /** The simulator this session drives. */
+    public Simulator simulator() {
+        return simulator;
+    }
+
+    static double[] flatten(LayeredNetwork network) {
+        List<double[]> parts = new ArrayList<>();
+        int n = 0;
+        for (ConductanceMatrix m : network.weights()) {
+            double[] a = m.toArray();
+            parts.add(a);
+            n += a.length;
+        }
+        double[] flat = new double[n];
+        int at = 0;
+        for (double[] a : parts) {
+            System.arraycopy(a, 0, flat, at, a.length);
+            at += a.length;
+        }
+        return flat;
+    }
+}

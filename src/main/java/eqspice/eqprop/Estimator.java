@@ -1,0 +1,66 @@
+package eqspice.eqprop;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * How the EqProp gradient estimate is formed from the phases (Kendall et al., Theorem 1;
+ * Laborieux et al. for the centered form). With dV the voltage across a conductance:
+ * <ul>
+ *   <li>{@link #POSITIVE}: [ (dV^{+beta})^2 - (dV^0)^2 ] / (2 beta), bias O(beta);</li>
+ *   <li>{@link #NEGATIVE}: [ (dV^0)^2 - (dV^{-beta})^2 ] / (2 beta), bias O(beta);</li>
+ *   <li>{@link #CENTERED}: [ (dV^{+beta})^2 - (dV^{-beta})^2 ] / (4 beta), bias O(beta^2).</li>
+ * </ul>
+ * The free phase is always solved too: it gives the loss, the prediction and the nudging
+ * currents.
+ */
+public enum Estimator {
+    POSITIVE, NEGATIVE, CENTERED;
+
+    /** Whether the +beta phase is needed. */
+    public boolean needsPositive() {
+        return this != NEGATIVE;
+    }
+
+    /** Whether the -beta phase is needed. */
+    public boolean needsNegative() {
+        return this != POSITIVE;
+    }
+
+    /**
+     * The estimate of dL/dg for one conductance.
+     *
+     * @param free     dV in the free phase
+     * @param positive dV in the +beta phase (ignored by NEGATIVE)
+     * @param negative dV in the -beta phase (ignored by POSITIVE)
+     * @param beta     nudging strength, &gt; 0
+     */
+    public double estimate(double free, double positive, double negative, double beta) {
+        return switch (this) {
+            case POSITIVE -> (positive * positive - free * free) / (2 * beta);
+            case NEGATIVE -> (free * free - negative * negative) / (2 * beta);
+            case CENTERED -> (positive * positive - negative * negative) / (4 * beta);
+        };
+    }
+
+    /** The name used in experiment files and CSV: {@code positive}, {@code negative}, {@code centered}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Parses an estimator name (case-insensitive).
+     *
+     * @throws IllegalArgumentException listing the allowed names
+     */
+    public static Estimator parse(String s) {
+        for (Estimator e : values()) {
+            if (e.id().equalsIgnoreCase(s == null ? "" : s.trim())) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("unknown estimator '" + s + "': allowed are "
+                + Arrays.stream(values()).map(Estimator::id).collect(Collectors.joining(", ")));
+    }
+}

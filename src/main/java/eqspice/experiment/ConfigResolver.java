@@ -1,0 +1,173 @@
+package eqspice.experiment;
+
+import eqspice.circuit.DiodeModel;
+import eqspice.circuit.SolverOptions;
+import eqspice.eqprop.Estimator;
+import eqspice.experiment.ExperimentDoc.ActivationDoc;
+import eqspice.experiment.ExperimentDoc.AmplifierDoc;
+import eqspice.experiment.ExperimentDoc.NetworkDoc;
+import eqspice.experiment.ExperimentDoc.SolverDoc;
+import eqspice.experiment.ExperimentDoc.TaskDoc;
+import eqspice.experiment.ExperimentDoc.TrainingDoc;
+import eqspice.network.Amplifier;
+import eqspice.network.ConductanceBounds;
+import eqspice.network.DiodePair;
+import eqspice.network.NetworkSpec;
+import eqspice.network.Presets;
+import eqspice.train.Sample;
+import eqspice.train.Task;
+import eqspice.train.TrainingConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns a parsed {@link ExperimentDoc} into a {@link TrainingConfig}: fills defaults (from the
+ * network preset where one is named) and lets the records' constructors validate the result.
+ * Errors are {@link IllegalArgumentException}s that name the YAML field.
+ */
+final class ConfigResolver {
+    /** Defaults of the training section, documented in experiments/README.md. */
+    static final String DEFAULT_ESTIMATOR = "centered";
+    static final int DEFAULT_EPOCHS = 100;
+    static final double DEFAULT_CONVERGED_LOSS = 1e-3;
+
+    private ConfigResolver() {
+    }
+
+    static TrainingConfig resolve(ExperimentDoc doc) {
+        if (doc.name() != null && !doc.name().matches("[a-z0-9][a-z0-9_.-]{0,63}")) {
+            throw new IllegalArgumentException("field 'name': '" + doc.name()
+                    + "' is not allowed; use lower-case letters, digits, '_', '.', '-' (it names the results folder)");
+        }
+        NetworkSpec spec = network(require(doc.network(), "network"));
+        Task task = task(doc.task(), spec);
+        TrainingDoc t = require(doc.training(), "training");
+        List<Double> init = t.init() != null ? t.init() : List.of(spec.bounds().gMin() * 10, spec.bounds().gMax() / 10);
+        if (init.size() != 2) {
+            throw new IllegalArgumentException("field 'training.init' must be a list of two conductances [low, high] in S");
+        }
+        return new TrainingConfig(spec, task, Estimator.parse(or(t.estimator(), DEFAULT_ESTIMATOR)),
+                require(t.alpha(), "training.alpha"), require(t.beta(), "training.beta"),
+                or(t.epochs(), DEFAULT_EPOCHS), or(t.batchSize(), 1), or(t.seed(), 1L), init.get(0), init.get(1),
+                or(t.convergedLoss(), DEFAULT_CONVERGED_LOSS), solver(doc.solver()));
+    }
+
+    private static NetworkSpec network(NetworkDoc n) {
+        String preset = or(n.preset(), "custom").toLowerCase(Locale.ROOT);
+        NetworkSpec base = switch (preset) {
+            case "kiraz-case1" -> Presets.kirazCase1();
+            case "kendall" -> Presets.kendall(require(n.inputs(), "network.inputs"),
+                    require(n.hidden(), "network.hidden").size() == 1 ? n.hidden().get(0) : oneHidden(),
+                    require(n.outputs(), "network.outputs"));
+            case "custom" -> new NetworkSpec(require(n.inputs(), "network.inputs"), true, List.of(1.0),
+                    require(n.hidden(), "network.hidden"), require(n.outputs(), "network.outputs"),
+                    Optional.of(DiodePair.DEFAULT), Optional.of(Amplifier.KENDALL), ConductanceBounds.DEFAULT);
+            default -> throw new IllegalArgumentException("field 'network.preset': unknown preset '" + n.preset()
+                    + "'; allowed: kiraz-case1, kendall, custom");
+        };
+        ConductanceBounds bounds = new ConductanceBounds(or(n.gMin(), base.bounds().gMin()),
+                or(n.gMax(), base.bounds().gMax()));
+        return new NetworkSpec(or(n.inputs(), base.inputs()), or(n.doubledInputs(), base.doubledInputs()),
+                or(n.bias(), base.biasVoltages()), or(n.hidden(), base.hidden()), or(n.outputs(), base.outputs()),
+                activation(n.activation(), base.activation()), amplifier(n.amplifier(), base.amplifier()), bounds);
+    }
+
+    private static int oneHidden() {
+        throw new IllegalArgumentException("field 'network.hidden': the kendall preset has exactly one hidden layer");
+    }
+
+    private static Optional<DiodePair> activation(ActivationDoc a, Optional<DiodePair> base) {
+        if (a == null) {
+            return base;
+        }
+        if (Boolean.FALSE.equals(a.enabled())) {
+            return Optional.empty();
+        }
+        DiodePair d = base.orElse(DiodePair.DEFAULT);
+        DiodeModel m = d.model();
+        DiodeModel model = new DiodeModel(m.name(), or(a.is(), m.is()), or(a.n(), m.n()), or(a.rs(), m.rs()));
+        DiodePair.Orientation orientation = d.orientation();
+        if (a.orientation() != null) {
+            orientation = switch (a.orientation().toLowerCase(Locale.ROOT)) {
+                case "clipping" -> DiodePair.Orientation.CLIPPING;
+                case "reversed" -> DiodePair.Orientation.REVERSED;
+                default -> throw new IllegalArgumentException("field 'network.activation.orientation': '"
+                        + a.orientation() + "' is not allowed; allowed: clipping, reversed");
+            };
+        }
+        return Optional.of(new DiodePair(model, or(a.upperBias(), d.upperBias()), or(a.lowerBias(), d.lowerBias()),
+                orientation));
+    }
+
+    private static Optional<Amplifier> amplifier(AmplifierDoc a, Optional<Amplifier> base) {
+        if (a == null) {
+            return base;
+        }
+        if (Boolean.FALSE.equals(a.enabled())) {
+            return Optional.empty();
+        }
+        Amplifier d = base.orElse(Amplifier.KENDALL);
+        return Optional.of(new Amplifier(or(a.forward(), d.forwardGain()), or(a.backward(), d.backwardGain())));
+    }
+
+    private static Task task(TaskDoc t, NetworkSpec spec) {
+        if (t == null) {
+            throw new IllegalArgumentException("field 'task' is missing; give a built-in task (name: kiraz-case1 | xor) "
+                    + "or samples: [{x: [...], y: [...]}]");
+        }
+        if (t.samples() != null) {
+            if (t.name() != null && !t.name().matches("[a-z0-9_-]{1,64}")) {
+                throw new IllegalArgumentException("field 'task.name': use lower-case letters, digits, '_' and '-'");
+            }
+            List<Sample> samples = new ArrayList<>();
+            for (int k = 0; k < t.samples().size(); k++) {
+                ExperimentDoc.SampleDoc s = t.samples().get(k);
+                if (s == null || s.x() == null || s.y() == null) {
+                    throw new IllegalArgumentException("field 'task.samples[" + k + "]' needs x: [...] and y: [...]");
+                }
+                samples.add(new Sample(toArray(s.x()), toArray(s.y())));
+            }
+            return new Task(or(t.name(), "samples"), samples, or(t.tolerance(), 0.05));
+        }
+        Task builtIn = switch (or(t.name(), "")) {
+            case "kiraz-case1" -> Task.kirazCase1();
+            case "xor" -> Task.xor();
+            default -> throw new IllegalArgumentException("field 'task.name': unknown task '" + t.name()
+                    + "'; allowed: kiraz-case1, xor (or give samples)");
+        };
+        return t.tolerance() == null ? builtIn : new Task(builtIn.name(), builtIn.samples(), t.tolerance());
+    }
+
+    private static SolverOptions solver(SolverDoc s) {
+        SolverOptions d = SolverOptions.DEFAULT;
+        if (s == null) {
+            return d;
+        }
+        return new SolverOptions(or(s.klu(), d.klu()), or(s.reltol(), d.reltol()), or(s.abstol(), d.abstol()),
+                or(s.vntol(), d.vntol()), or(s.gmin(), d.gmin()), or(s.itl1(), d.itl1()));
+    }
+
+    private static double[] toArray(List<Double> values) {
+        double[] a = new double[values.size()];
+        for (int k = 0; k < a.length; k++) {
+            if (values.get(k) == null) {
+                throw new IllegalArgumentException("a sample value is empty (null)");
+            }
+            a[k] = values.get(k);
+        }
+        return a;
+    }
+
+    private static <T> T require(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException("field '" + field + "' is missing");
+        }
+        return value;
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}

@@ -1,0 +1,44 @@
+package eqspice.experiment;
+
+import java.util.List;
+
+/**
+ * The YAML schema of an experiment file, as bound by Jackson (snake_case keys; unknown keys
+ * are errors). Absent values are null here and take their defaults in {@link ExperimentLoader}.
+ * experiments/README.md documents every field.
+ */
+public record ExperimentDoc(String name, String description, NetworkDoc network, TaskDoc task, TrainingDoc training,
+                            SolverDoc solver) {
+
+    /** {@code network:} a preset and/or explicit shape. */
+    public record NetworkDoc(String preset, Integer inputs, Boolean doubledInputs, List<Double> bias,
+                             List<Integer> hidden, Integer outputs, ActivationDoc activation, AmplifierDoc amplifier,
+                             Double gMin, Double gMax) {
+    }
+
+    /** {@code network.activation:} the diode pair at every hidden node. */
+    public record ActivationDoc(Boolean enabled, Double is, Double n, Double rs, Double upperBias, Double lowerBias,
+                                String orientation) {
+    }
+
+    /** {@code network.amplifier:} the bidirectional amplifier after every hidden node. */
+    public record AmplifierDoc(Boolean enabled, Double forward, Double backward) {
+    }
+
+    /** {@code task:} a built-in task by name, or explicit samples. */
+    public record TaskDoc(String name, List<SampleDoc> samples, Double tolerance) {
+    }
+
+    /** One explicit sample. */
+    public record SampleDoc(List<Double> x, List<Double> y) {
+    }
+
+    /** {@code training:} the schedule. */
+    public record TrainingDoc(String estimator, Double alpha, Double beta, Integer epochs, Integer batchSize, Long seed,
+                              List<Double> init, Double convergedLoss) {
+    }
+
+    /** {@code solver:} ngspice options. */
+    public record SolverDoc(Boolean klu, Double reltol, Double abstol, Double vntol, Double gmin, Integer itl1) {
+    }
+}

@@ -1,0 +1,152 @@
+package eqspice.experiment;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Reads experiment YAML files into validated {@link Experiment}s. Every error names the file,
+ * the line, the field and what is allowed; nothing is started from a file that does not load.
+ */
+public final class ExperimentLoader {
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
+
+    private ExperimentLoader() {
+    }
+
+    /** Loads and validates an experiment file. */
+    public static Experiment load(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ExperimentException(file + ": no such experiment file");
+        } catch (IOException e) {
+            throw new ExperimentException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return parse(file, bytes);
+    }
+
+    /** Parses experiment YAML held in memory; {@code file} names it in messages and provenance. */
+    public static Experiment parse(Path file, byte[] yaml) {
+        if (new String(yaml, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            throw new ExperimentException(file + ": the file is empty; see experiments/README.md for the fields");
+        }
+        ExperimentDoc doc;
+        try {
+            doc = YAML.readValue(yaml, ExperimentDoc.class);
+        } catch (JsonProcessingException e) {
+            throw new ExperimentException(describe(file, yaml, e), e);
+        } catch (IOException e) {
+            throw new ExperimentException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        if (doc == null) {
+            throw new ExperimentException(file + ": the file is empty; see experiments/README.md for the fields");
+        }
+        try {
+            String name = Objects.requireNonNullElse(doc.name(), stem(file));
+            return new Experiment(name, Objects.requireNonNullElse(doc.description(), ""), file, sha256(yaml),
+                    ConfigResolver.resolve(doc));
+        } catch (IllegalArgumentException e) {
+            throw new ExperimentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(Path file, byte[] yaml, JsonProcessingException e) {
+        String field = e instanceof JsonMappingException m ? path(m) : "";
+        Integer line = YamlLines.index(yaml).get(field);
+        JsonLocation loc = e.getLocation();
+        if (line == null && loc != null && loc.getLineNr() > 0) {
+            line = loc.getLineNr();
+        }
+        StringBuilder sb = new StringBuilder().append(file);
+        if (line != null) {
+            sb.append(" line ").append(line);
+        }
+        sb.append(": ");
+        if (e instanceof UnrecognizedPropertyException u) {
+            String allowed = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
+                    .map(Object::toString).collect(Collectors.toCollection(TreeSet::new)).toString();
+            return sb.append("unknown field '").append(field).append("'; allowed here: ")
+                    .append(allowed.replace("[", "").replace("]", "")).toString();
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null && !field.isEmpty()) {
+            return sb.append("field '").append(field).append("' must be ").append(kind(m.getTargetType())).toString();
+        }
+        if (e instanceof JsonMappingException m && !field.isEmpty()) {
+            Throwable root = m.getCause() instanceof IllegalArgumentException iae ? iae : null;
+            String what = root != null ? root.getMessage() : m.getOriginalMessage().lines().findFirst().orElse("");
+            return sb.append("field '").append(field).append("': ").append(what).toString();
+        }
+        return sb.append(e.getOriginalMessage().lines().findFirst().orElse("not valid YAML")).toString();
+    }
+
+    /** What a YAML user should write for a Java target type. */
+    private static String kind(Class<?> type) {
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "an integer";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a text";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list, e.g. [1, 2]";
+        }
+        return "a section of fields (key: value lines)";
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String stem(Path file) {
+        String n = file.getFileName().toString();
+        return n.endsWith(".yaml") ? n.substring(0, n.length() - 5) : n.endsWith(".yml") ? n.substring(0, n.length() - 4) : n;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package eqspice.train;
+
+import eqspice.eqprop.ConductanceUpdate;
+import eqspice.eqprop.CrossbarSession;
+import eqspice.eqprop.EqPropStep;
+import eqspice.eqprop.PhaseFailedException;
+import eqspice.network.LayeredNetwork;
+import eqspice.simulate.Simulator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * One training run: initial conductances from the seed, then per epoch the samples in a
+ * seeded random order, an EqProp step per sample and an update per mini-batch. A phase that
+ * fails is counted and its sample skipped; the run goes on.
+ */
+public final class Trainer {
+    /** Mixed into the seed for the sample order, so that order and initial conductances are independent streams. */
+    private static final long ORDER_STREAM = 0x9E3779B97F4A7C15L;
+
+    private Trainer() {
+    }
+
+    /**
+     * Trains on a simulator (which the caller opened and closes).
+     *
+     * @param comments provenance lines written into the loaded netlist's header
+     * @param onEpoch  called after every epoch (progress, CSV rows)
+     */
+    public static TrainingResult train(Simulator simulator, TrainingConfig cfg, List<String> comments,
+                                       Consumer<EpochMetrics> onEpoch) {
+        long start = System.nanoTime();
+        LayeredNetwork network = LayeredNetwork.random(cfg.spec(), cfg.initLow(), cfg.initHigh(), cfg.seed());
+        CrossbarSession session = new CrossbarSession(simulator, network, cfg.solver(), comments);
+        SplittableRandom order = new SplittableRandom(cfg.seed() ^ ORDER_STREAM);
+        List<Sample> samples = cfg.task().samples();
+        List<EpochMetrics> history = new ArrayList<>();
+        int totalFailed = 0;
+        int firstConverged = -1;
+        String firstFailure = "";
+        for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
+            long t0 = System.nanoTime();
+            EpochTally tally = new EpochTally(cfg.task().tolerance());
+            List<double[]> batch = new ArrayList<>(cfg.batchSize());
+            int[] idx = shuffled(samples.size(), order);
+            for (int pos = 0; pos < idx.length; pos++) {
+                Sample s = samples.get(idx[pos]);
+                try {
+                    EqPropStep.Result r = EqPropStep.run(session, s.x(), s.y(), cfg.estimator(), cfg.beta());
+                    tally.add(s.y(), r.outputs(), r.loss());
+                    batch.add(r.gradient());
+                } catch (PhaseFailedException e) {
+                    tally.failed++;
+                    if (firstFailure.isEmpty()) {
+                        firstFailure = "epoch " + epoch + ": " + e.getMessage().lines().findFirst().orElse("");
+                    }
+                }
+                if (!batch.isEmpty() && (batch.size() == cfg.batchSize() || pos == idx.length - 1)) {
+                    network = ConductanceUpdate.apply(network, ConductanceUpdate.mean(batch), cfg.alpha());
+                    session.setNetwork(network);
+                    tally.updates++;
+                    batch.clear();
+                }
+            }
+            totalFailed += tally.failed;
+            EpochMetrics m = tally.metrics(epoch, network, (System.nanoTime() - t0) / 1e9);
+            if (firstConverged < 0 && m.loss() <= cfg.convergedLoss()) {
+                firstConverged = epoch;
+            }
+            history.add(m);
+            onEpoch.accept(m);
+        }
+        EpochMetrics last = history.get(history.size() - 1);
+        boolean converged = last.loss() <= cfg.convergedLoss() && last.failedPhases() == 0;
+        return new TrainingResult(network, history, converged, firstConverged, totalFailed,
+                (System.nanoTime() - start) / 1e9, firstFailure);
+    }
+
+    private static int[] shuffled(int n, SplittableRandom rng) {
+        int[] idx = new int[n];
+        for (int k = 0; k < n; k++) {
+            idx[k] = k;
+        }
+        for (int k = n - 1; k > 0; k--) {
+            int j = rng.nextInt(k + 1);
+            int t = idx[k];
+            idx[k] = idx[j];
+            idx[j] = t;
+        }
+        return idx;
+    }
+
+    /** Running sums of one epoch. */
+    private static final class EpochTally {
+        private final double tolerance;
+        private double lossSum;
+        private double absErrorSum;
+        private int outputsSeen;
+        private int solved;
+        private int correct;
+        int failed;
+        int updates;
+
+        EpochTally(double tolerance) {
+            this.tolerance = tolerance;
+        }
+
+        void add(double[] y, double[] o, double loss) {
+            lossSum += loss;
+            solved++;
+            boolean allWithin = true;
+            for (int k = 0; k < y.length; k++) {
+                double e = Math.abs(y[k] - o[k]);
+                absErrorSum += e;
+                outputsSeen++;
+                allWithin &= e <= tolerance;
+            }
+            if (allWithin) {
+                correct++;
+            }
+        }
+
+        EpochMetrics metrics(int epoch, LayeredNetwork network, double seconds) {
+            double nan = Double.NaN;
+            return new EpochMetrics(epoch, solved == 0 ? nan : lossSum / solved,
+                    outputsSeen == 0 ? nan : absErrorSum / outputsSeen, solved == 0 ? 0 : (double) correct / solved,
+                    failed, updates, network.minConductance(), network.maxConductance(), seconds);
+        }
+    }
+}

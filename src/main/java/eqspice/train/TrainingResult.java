@@ -1,0 +1,32 @@
+package eqspice.train;
+
+import eqspice.network.LayeredNetwork;
+import java.util.List;
+
+/**
+ * The outcome of a training run.
+ *
+ * @param finalNetwork   conductances after the last epoch
+ * @param epochs         metrics per epoch
+ * @param converged      whether the run met its convergence criterion (see {@link TrainingConfig})
+ * @param epochsToConverge first epoch whose loss met the criterion, or -1
+ * @param failedPhases   failed phases over the whole run
+ * @param seconds        wall time of the run
+ * @param firstFailure   the first failed phase's reason (first line), or empty
+ */
+public record TrainingResult(LayeredNetwork finalNetwork, List<EpochMetrics> epochs, boolean converged,
+                             int epochsToConverge, int failedPhases, double seconds, String firstFailure) {
+    public TrainingResult {
+        epochs = List.copyOf(epochs);
+    }
+
+    /** Loss of the last epoch. */
+    public double finalLoss() {
+        return epochs.get(epochs.size() - 1).loss();
+    }
+
+    /** Loss of the first epoch. */
+    public double initialLoss() {
+        return epochs.get(0).loss();
+    }
+}

@@ -1,0 +1,99 @@
+package eqspice.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eqspice.eqprop.Estimator;
+import eqspice.network.Presets;
+import eqspice.train.TrainingConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ExperimentLoaderTest {
+    private static final Path FILE = Path.of("experiments/test.yaml");
+
+    private static Experiment parse(String yaml) {
+        return ExperimentLoader.parse(FILE, yaml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String error(String yaml) {
+        return assertThrows(ExperimentException.class, () -> parse(yaml)).getMessage();
+    }
+
+    private static final String GOOD = """
+            name: t1
+            network:
+              preset: kiraz-case1
+            task:
+              name: kiraz-case1
+            training:
+              alpha: 1.0e-4
+              beta: 1.0e-3
+            """;
+
+    @Test
+    void shippedKirazExperimentLoads() {
+        Experiment e = ExperimentLoader.load(Path.of("experiments/kiraz-case1.yaml"));
+        TrainingConfig c = e.config();
+        assertEquals("kiraz-case1", e.name());
+        assertEquals(Presets.kirazCase1(), c.spec());
+        assertEquals(5e-4, c.alpha());
+        assertEquals(Estimator.CENTERED, c.estimator());
+        assertEquals(64, e.sha256().length());
+    }
+
+    @Test
+    void defaultsFillTheGaps() {
+        TrainingConfig c = parse(GOOD).config();
+        assertEquals(Estimator.CENTERED, c.estimator());
+        assertEquals(ConfigResolver.DEFAULT_EPOCHS, c.epochs());
+        assertEquals(1, c.batchSize());
+        assertEquals(1L, c.seed());
+    }
+
+    @Test
+    void unknownFieldNamesFileLineFieldAndAllowed() {
+        String m = error(GOOD.replace("alpha: 1.0e-4", "alfa: 1.0e-4"));
+        assertTrue(m.startsWith("experiments/test.yaml line 7: unknown field 'training.alfa'"), m);
+        assertTrue(m.contains("alpha") && m.contains("beta") && m.contains("estimator"), m);
+    }
+
+    @Test
+    void wrongTypeNamesTheField() {
+        String m = error(GOOD + "  epochs: many\n");
+        assertEquals("experiments/test.yaml line 9: field 'training.epochs' must be an integer", m);
+    }
+
+    @Test
+    void impossibleValuesNameTheField() {
+        assertTrue(error(GOOD.replace("beta: 1.0e-3", "beta: -1.0")).contains("training.beta must be a finite number > 0"));
+        assertTrue(error(GOOD.replace("alpha: 1.0e-4", "alpha: -1.0")).contains("training.alpha"));
+        assertTrue(error(GOOD + "  estimator: sideways\n").contains("unknown estimator 'sideways': allowed are positive, negative, centered"));
+        String m = error(GOOD.replace("preset: kiraz-case1", "preset: kiraz-case1\n  g_min: 1.0e-3\n  g_max: 1.0e-4"));
+        assertTrue(m.contains("g_min") && m.contains("must be below g_max"), m);
+    }
+
+    @Test
+    void targetWidthMustMatchTheOutputs() {
+        String m = error(GOOD.replace("  name: kiraz-case1\ntraining", "  samples:\n    - {x: [1, 2], y: [1, 0]}\ntraining"));
+        assertTrue(m.contains("2 targets per sample but network.outputs is 1"), m);
+    }
+
+    @Test
+    void missingSectionsAndUnsafeNames() {
+        String m = error("name: t\ntask: {name: xor}\ntraining: {alpha: 1.0, beta: 1.0}\n");
+        assertTrue(m.contains("'network' is missing"), m);
+        assertTrue(error(GOOD.replace("name: t1", "name: ../../etc")).contains("field 'name'"));
+        assertTrue(error(GOOD.replace("preset: kiraz-case1", "preset: kirazz")).contains("allowed: kiraz-case1, kendall, custom"));
+        assertTrue(error("").contains("empty"));
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        ExperimentException e = assertThrows(ExperimentException.class,
+                () -> ExperimentLoader.load(Path.of("experiments/nope.yaml")));
+        assertEquals("experiments/nope.yaml: no such experiment file", e.getMessage());
+    }
+}
