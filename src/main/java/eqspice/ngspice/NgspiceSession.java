@@ -1,0 +1,235 @@
+package eqspice.ngspice;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import eqspice.circuit.Circuit;
+import eqspice.circuit.NgspiceWriter;
+import eqspice.circuit.SpiceNames;
+import eqspice.circuit.SpiceNumber;
+import eqspice.simulate.ConvergenceException;
+import eqspice.simulate.NetlistException;
+import eqspice.simulate.Simulator;
+import eqspice.simulate.SimulatorInfo;
+import eqspice.simulate.SimulatorUnavailableException;
+import eqspice.simulate.Solution;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One instance of libngspice, driven in-process. Keeps strong references to its callbacks
+ * (JNA would otherwise let the GC free them while ngspice still calls them), destroys every
+ * plot after reading it and removes the old circuit before loading a new one, so memory stays
+ * flat over many thousands of phases.
+ *
+ * <p>One library instance per process is not thread-safe; the methods are synchronized.
+ * Parallel solving needs one worker process per core.
+ */
+public final class NgspiceSession implements Simulator {
+    private static final Pattern VERSION = Pattern.compile("ngspice-(\\S+)");
+    private static final int CLEAR_HISTORY_EVERY = 1000;
+
+    private final NgspiceLibrary lib;
+    private final Path libraryPath;
+    private final NgspiceLog log = new NgspiceLog();
+    // Strong references: ngspice keeps these function pointers for the library's lifetime.
+    private final NgspiceLibrary.SendChar sendChar = (text, id, user) -> {
+        log.add(text);
+        return 0;
+    };
+    private final NgspiceLibrary.SendStat sendStat = (status, id, user) -> 0;
+    private final NgspiceLibrary.ControlledExit controlledExit;
+    private final NgspiceLibrary.SendData sendData = (values, count, id, user) -> 0;
+    private final NgspiceLibrary.SendInitData sendInitData = (info, id, user) -> 0;
+    private final NgspiceLibrary.BGThreadRunning bgRunning = (notRunning, id, user) -> 0;
+    private final String version;
+    private volatile boolean dead;
+    private Circuit loaded;
+    private boolean klu;
+    private int commands;
+
+    /** Loads the library found by {@link LibraryLocator} and initialises it. */
+    public NgspiceSession() {
+        this(LibraryLocator.locate());
+    }
+
+    /** Loads the library at an absolute path and initialises it. */
+    public NgspiceSession(Path library) {
+        this.libraryPath = library;
+        this.controlledExit = (status, immediate, quit, id, user) -> {
+            dead = true;
+            log.add("ngspice exited with status " + status);
+            return status;
+        };
+        CLocale.numericC();
+        try {
+            lib = Native.load(library.toString(), NgspiceLibrary.class, Map.of(Library.OPTION_STRING_ENCODING, "UTF-8"));
+        } catch (UnsatisfiedLinkError e) {
+            throw new SimulatorUnavailableException("cannot load libngspice from " + library + ": " + e.getMessage()
+                    + "; run ngspice-native/install.sh or set " + LibraryLocator.ENV, e);
+        }
+        lib.ngSpice_Init(sendChar, sendStat, controlledExit, sendData, sendInitData, bgRunning, null);
+        command("version");
+        version = findVersion(log.lines());
+        command("set nomoremode");
+    }
+
+    private static String findVersion(List<String> lines) {
+        for (String l : lines) {
+            Matcher m = VERSION.matcher(l);
+            if (m.find()) {
+                return m.group(1).replaceAll("[^0-9A-Za-z.+-]", "");
+            }
+        }
+        return "unknown";
+    }
+
+    @Override
+    public synchronized void load(Circuit circuit) {
+        loadLines(NgspiceWriter.lines(circuit));
+        loaded = circuit;
+        klu = circuit.options().klu();
+    }
+
+    /**
+     * Loads raw netlist lines (for {@code eqspice solve}). The caller must have checked them
+     * for scripting ({@code .control}, {@code shell}): {@code eqspice solve} does.
+     */
+    public synchronized void loadLines(List<String> lines) {
+        checkAlive();
+        if (loaded != null || commands > 0) {
+            lib.ngSpice_Command("remcirc");
+        }
+        log.clear();
+        String[] arr = new String[lines.size() + 1];
+        lines.toArray(arr);
+        lib.ngSpice_Circ(arr);
+        loaded = null;
+        klu = lines.stream().anyMatch(l -> l.toLowerCase(Locale.ROOT).matches("\\.options?\\s+.*\\bklu\\b.*"));
+        List<String> errors = log.netlistErrors();
+        if (!errors.isEmpty() || dead) {
+            throw new NetlistException("ngspice refused the netlist", errors.isEmpty() ? log.lines() : errors);
+        }
+    }
+
+    @Override
+    public synchronized void setSource(String name, double value) {
+        if (!SpiceNames.isValidNode(name) || "0".equals(name)) {
+            throw new IllegalArgumentException("invalid source name '" + name + "'");
+        }
+        checkElement(name);
+        command("alter " + name + " dc = " + SpiceNumber.format("value of " + name, value));
+    }
+
+    @Override
+    public synchronized void setResistance(String name, double ohms) {
+        SpiceNames.element(name, 'r');
+        checkElement(name);
+        command("alter " + name + " = " + SpiceNumber.format("resistance of " + name, SpiceNumber.positive(name, ohms)));
+    }
+
+    private void checkElement(String name) {
+        if (loaded != null) {
+            loaded.element(name);
+        }
+    }
+
+    @Override
+    public synchronized Solution operatingPoint() {
+        log.clear();
+        command("op");
+        try {
+            List<String> conv = log.convergenceErrors();
+            if (!conv.isEmpty()) {
+                throw new ConvergenceException("operating point did not converge", conv);
+            }
+            String plot = lib.ngSpice_CurPlot();
+            if (plot == null || !plot.startsWith("op")) {
+                List<String> errors = log.netlistErrors();
+                throw errors.isEmpty() ? new ConvergenceException("op produced no result plot", log.lines())
+                        : new NetlistException("op failed", errors);
+            }
+            return read(plot);
+        } finally {
+            lib.ngSpice_Command("destroy all");
+        }
+    }
+
+    private Solution read(String plot) {
+        Map<String, Double> voltages = new HashMap<>();
+        Map<String, Double> currents = new HashMap<>();
+        Pointer names = lib.ngSpice_AllVecs(plot);
+        for (String name : names == null ? new String[0] : names.getStringArray(0)) {
+            NgspiceLibrary.VectorInfo info = new NgspiceLibrary.VectorInfo(lib.ngGet_Vec_Info(plot + "." + name));
+            if (info.v_length < 1 || info.v_realdata == null) {
+                throw new ConvergenceException("vector " + name + " of plot " + plot + " is empty", log.lines());
+            }
+            double v = info.v_realdata.getDouble(0);
+            String key = name.toLowerCase(Locale.ROOT);
+            if (key.endsWith("#branch")) {
+                currents.put(key.substring(0, key.length() - 7), v);
+            } else if (!key.contains("#") && !key.startsWith("@")) {
+                voltages.put(key.startsWith("v(") && key.endsWith(")") ? key.substring(2, key.length() - 1) : key, v);
+            }
+        }
+        if (voltages.isEmpty()) {
+            throw new ConvergenceException("op returned no node voltages", log.lines());
+        }
+        return new Solution(voltages, currents);
+    }
+
+    private void command(String cmd) {
+        checkAlive();
+        if (cmd.length() > 1000) {
+            throw new IllegalArgumentException("ngspice command longer than 1000 characters");
+        }
+        lib.ngSpice_Command(cmd);
+        if (++commands % CLEAR_HISTORY_EVERY == 0) {
+            lib.ngSpice_Command(null); // clears ngspice's growing command history
+        }
+        if (dead) {
+            throw new SimulatorUnavailableException("ngspice exited while running '" + cmd + "'", log.lines());
+        }
+    }
+
+    private void checkAlive() {
+        if (dead) {
+            throw new SimulatorUnavailableException("this ngspice instance has exited; open a new session in a new process",
+                    log.lines());
+        }
+    }
+
+    /** Whether ngspice has exited (ControlledExit); a dead instance refuses every call. */
+    public boolean isDead() {
+        return dead;
+    }
+
+    /** The ngspice version reported by the library, e.g. {@code 46}. */
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public SimulatorInfo info() {
+        return new SimulatorInfo("ngspice", version, klu ? "klu" : "sparse", libraryPath.toString());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!dead && (loaded != null || commands > 0)) {
+            lib.ngSpice_Command("remcirc");
+            lib.ngSpice_Command("destroy all");
+        }
+        loaded = null;
+    }
+
+    /** For tests: everything ngspice printed since the last command. */
+    List<String> lastLog() {
+        return log.lines();
+    }
+}

@@ -1,0 +1,184 @@
+package eqspice.ngspice;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eqspice.circuit.Cccs;
+import eqspice.circuit.Circuit;
+import eqspice.circuit.CurrentSource;
+import eqspice.circuit.Diode;
+import eqspice.circuit.DiodeModel;
+import eqspice.circuit.Element;
+import eqspice.circuit.Resistor;
+import eqspice.circuit.SolverOptions;
+import eqspice.circuit.Vcvs;
+import eqspice.circuit.VoltageSource;
+import eqspice.simulate.ConvergenceException;
+import eqspice.simulate.NetlistException;
+import eqspice.simulate.Solution;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The binding against the real libngspice; expected values are computed here, independently. */
+class NgspiceSessionTest {
+    private static NgspiceSession ng;
+    private static final SolverOptions TIGHT = SolverOptions.DEFAULT.withTolerances(1e-9, 1e-15, 1e-12);
+
+    @BeforeAll
+    static void open() {
+        ng = SharedSession.get();
+    }
+
+    @AfterAll
+    static void clean() {
+        ng.close();
+    }
+
+    @Test
+    void reportsVersionAndSolver() {
+        assertTrue(ng.version().matches("\\d+.*"), ng.version());
+        ng.load(Circuit.of("t", List.of(new VoltageSource("v1", "a", "0", 1), new Resistor("r1", "a", "0", 1)), List.of()));
+        assertEquals("klu", ng.info().solver());
+    }
+
+    @Test
+    void resistorMeshMatchesNodalAnalysis() {
+        // A 4x4 grid of resistors with distinct values, 1 V at one corner, opposite corner grounded.
+        int n = 4;
+        List<Element> els = new ArrayList<>();
+        List<double[]> edges = new ArrayList<>(); // {a, b, g}
+        int k = 0;
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < n; c++) {
+                int id = r * n + c;
+                if (c + 1 < n) {
+                    edges.add(new double[] {id, id + 1, 1e-3 * (1 + 0.37 * (k++ % 7))});
+                }
+                if (r + 1 < n) {
+                    edges.add(new double[] {id, id + n, 1e-3 * (1 + 0.37 * (k++ % 7))});
+                }
+            }
+        }
+        for (int e = 0; e < edges.size(); e++) {
+            double[] d = edges.get(e);
+            els.add(Resistor.ofConductance("r" + e, node((int) d[0], n), node((int) d[1], n), d[2]));
+        }
+        els.add(new VoltageSource("vin", "n0", "0", 1.0));
+        Solution s = ng.solve(new Circuit("mesh", els, List.of(), TIGHT, List.of()));
+        // Unknowns: nodes 1..n*n-2 (node 0 held at 1 V, last node is ground).
+        int m = n * n;
+        double[][] a = new double[m][m + 1];
+        for (double[] d : edges) {
+            int i = (int) d[0];
+            int j = (int) d[1];
+            a[i][i] += d[2];
+            a[j][j] += d[2];
+            a[i][j] -= d[2];
+            a[j][i] -= d[2];
+        }
+        for (int col = 0; col <= m; col++) {
+            a[0][col] = 0;
+            a[m - 1][col] = 0;
+        }
+        a[0][0] = 1;
+        a[0][m] = 1.0;
+        a[m - 1][m - 1] = 1;
+        double[] v = Gauss.solve(a);
+        for (int i = 0; i < m - 1; i++) {
+            assertEquals(v[i], s.voltage(node(i, n)), 1e-9 * Math.abs(v[i]) + 1e-12, "node " + i);
+        }
+    }
+
+    private static String node(int id, int n) {
+        return id == n * n - 1 ? "0" : "n" + id;
+    }
+
+    @Test
+    void diodeWithSeriesResistorMatchesShockley() {
+        double is = 1e-14;
+        double nEm = 1.5;
+        double r = 1000;
+        double vs = 2.0;
+        SolverOptions opts = new SolverOptions(true, 1e-9, 1e-15, 1e-12, 1e-15, 100);
+        Solution s = ng.solve(new Circuit("diode", List.of(new VoltageSource("v1", "a", "0", vs),
+                new Resistor("r1", "a", "k", r), new Diode("d1", "k", "0", "dm")),
+                List.of(new DiodeModel("dm", is, nEm, 0)), opts, List.of()));
+        double vt = 1.380649e-23 * 300.15 / 1.602176634e-19 * nEm;
+        double vd = 0.6;
+        for (int it = 0; it < 100; it++) { // Newton on f(vd) = (vs - vd)/r - is(exp(vd/vt) - 1) - gmin vd
+            double f = (vs - vd) / r - is * (Math.exp(vd / vt) - 1) - 1e-15 * vd;
+            double df = -1 / r - is / vt * Math.exp(vd / vt) - 1e-15;
+            vd -= f / df;
+        }
+        assertEquals(vd, s.voltage("k"), 1e-6);
+        assertEquals(-(vs - vd) / r, s.current("v1"), 1e-9);
+    }
+
+    @Test
+    void controlledSourcesGainAndSigns() {
+        // VCVS: out = 3 * V(a); CCCS: draws 2 * I(vsense) from node b.
+        Solution s = ng.solve(new Circuit("ctl", List.of(
+                new VoltageSource("v1", "a", "0", 0.5), new Resistor("ra", "a", "0", 1000),
+                new Vcvs("e1", "out", "0", "a", "0", 3.0), new VoltageSource("vs", "out", "x", 0.0),
+                new Resistor("rx", "x", "0", 500),
+                new Cccs("f1", "b", "0", "vs", 2.0), new Resistor("rb", "b", "0", 100)),
+                List.of(), TIGHT, List.of()));
+        assertEquals(1.5, s.voltage("out"), 1e-12);
+        double iSense = 1.5 / 500; // flows out+ -> x through vs: positive by the VoltageSource convention
+        assertEquals(iSense, s.current("vs"), 1e-12);
+        // f1 pulls 2*iSense out of b, so b sits below ground: V(b) = -2 iSense * 100
+        assertEquals(-2 * iSense * 100, s.voltage("b"), 1e-10);
+        // The source delivering power reports a negative current.
+        assertEquals(-0.5 / 1000, s.current("v1"), 1e-12);
+    }
+
+    @Test
+    void setSourceAndResistanceChangeTheSolution() {
+        ng.load(Circuit.of("div", List.of(new VoltageSource("v1", "a", "0", 10), new Resistor("r1", "a", "m", 1000),
+                new Resistor("r2", "m", "0", 1000), new CurrentSource("i1", "0", "m", 0)), List.of()));
+        assertEquals(5.0, ng.operatingPoint().voltage("m"), 1e-9);
+        ng.setSource("v1", 4.0);
+        ng.setResistance("r2", 3000);
+        assertEquals(3.0, ng.operatingPoint().voltage("m"), 1e-9);
+        ng.setSource("i1", 1e-3); // injects 1 mA into m: + 1e-3 * (1k || 3k)
+        assertEquals(3.0 + 1e-3 * 750, ng.operatingPoint().voltage("m"), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> ng.setSource("vnope", 1));
+    }
+
+    @Test
+    void badNetlistsGiveTheRightExceptionWithNgspiceLines() {
+        NetlistException unknownModel = assertThrows(NetlistException.class, () -> ng.loadLines(List.of("t",
+                "v1 a 0 dc 1", "d1 a 0 nosuchmodel", ".end")));
+        assertTrue(unknownModel.getMessage().contains("could not find a valid modelname"), unknownModel.getMessage());
+        NetlistException syntax = assertThrows(NetlistException.class, () -> ng.loadLines(List.of("t",
+                "v1 a 0 dc 1", "r1 a", ".end")));
+        assertTrue(syntax.log().size() > 0, syntax.getMessage());
+        ConvergenceException singular = assertThrows(ConvergenceException.class, () -> ng.solve(Circuit.of("loop",
+                List.of(new VoltageSource("v1", "a", "0", 1), new VoltageSource("v2", "a", "0", 2),
+                        new Resistor("r1", "a", "0", 1)), List.of())));
+        assertTrue(singular.getMessage().toLowerCase().contains("singular"), singular.getMessage());
+        // Still usable afterwards.
+        assertEquals(1.0, ng.solve(Circuit.of("ok", List.of(new VoltageSource("v1", "a", "0", 1),
+                new Resistor("r1", "a", "0", 1)), List.of())).voltage("a"), 1e-12);
+    }
+
+    @Test
+    void memoryStaysFlatOverManySolves() throws Exception {
+        ng.load(Circuit.of("div", List.of(new VoltageSource("v1", "a", "0", 10), new Resistor("r1", "a", "m", 1000),
+                new Resistor("r2", "m", "0", 1000)), List.of()));
+        long after100 = 0;
+        for (int k = 1; k <= 2000; k++) {
+            ng.setSource("v1", k % 7);
+            assertEquals((k % 7) / 2.0, ng.operatingPoint().voltage("m"), 1e-9);
+            if (k == 100) {
+                after100 = Rss.kib();
+            }
+        }
+        long last = Rss.kib();
+        assertTrue(last <= after100 * 1.10, "RSS grew from " + after100 + " KiB to " + last + " KiB");
+    }
+}
