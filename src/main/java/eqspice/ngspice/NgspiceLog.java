@@ -12,7 +12,7 @@ import java.util.Locale;
 final class NgspiceLog {
     private static final String[] NETLIST = {"error on line", "unknown model", "unknown device", "not parsed",
         "could not find", "unable to find definition", "syntax error", "no such vector", "unknown parameter",
-        "error:", "is not found", "fatal"};
+        "error:", "is not found", "fatal", "is not a valid"};
     private static final String[] CONVERGENCE = {"singular matrix", "no convergence", "timestep too small",
         "gmin stepping failed", "source stepping failed", "iteration limit", "op analysis failed",
         "dc solution failed", "simulation(s) aborted"};

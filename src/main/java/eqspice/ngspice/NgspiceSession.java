@@ -47,6 +47,7 @@ public final class NgspiceSession implements Simulator {
     private final NgspiceLibrary.SendData sendData = (values, count, id, user) -> 0;
     private final NgspiceLibrary.SendInitData sendInitData = (info, id, user) -> 0;
     private final NgspiceLibrary.BGThreadRunning bgRunning = (notRunning, id, user) -> 0;
+    private final ProcessGuard guard;
     private final String version;
     private volatile boolean dead;
     private Circuit loaded;
@@ -66,7 +67,7 @@ public final class NgspiceSession implements Simulator {
             log.add("ngspice exited with status " + status);
             return status;
         };
-        CLocale.numericC();
+        guard = ProcessGuard.capture();
         try {
             lib = Native.load(library.toString(), NgspiceLibrary.class, Map.of(Library.OPTION_STRING_ENCODING, "UTF-8"));
         } catch (UnsatisfiedLinkError e) {
@@ -74,6 +75,7 @@ public final class NgspiceSession implements Simulator {
                     + "; run ngspice-native/install.sh or set " + LibraryLocator.ENV, e);
         }
         lib.ngSpice_Init(sendChar, sendStat, controlledExit, sendData, sendInitData, bgRunning, null);
+        guard.restore();
         command("version");
         version = findVersion(log.lines());
         command("set nomoremode");
@@ -109,6 +111,7 @@ public final class NgspiceSession implements Simulator {
         String[] arr = new String[lines.size() + 1];
         lines.toArray(arr);
         lib.ngSpice_Circ(arr);
+        guard.restore();
         loaded = null;
         klu = lines.stream().anyMatch(l -> l.toLowerCase(Locale.ROOT).matches("\\.options?\\s+.*\\bklu\\b.*"));
         List<String> errors = log.netlistErrors();
@@ -188,7 +191,7 @@ public final class NgspiceSession implements Simulator {
         if (cmd.length() > 1000) {
             throw new IllegalArgumentException("ngspice command longer than 1000 characters");
         }
-        lib.ngSpice_Command(cmd);
+        lib.ngSpice_Command(cmd); // measured: commands leave the signal handlers alone, only init does not
         if (++commands % CLEAR_HISTORY_EVERY == 0) {
             lib.ngSpice_Command(null); // clears ngspice's growing command history
         }
