@@ -4,6 +4,10 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import eqspice.circuit.Circuit;
+import eqspice.circuit.NetlistScreen;
+import eqspice.circuit.Resistor;
+import eqspice.circuit.SolverOptions;
+import eqspice.circuit.VoltageSource;
 import eqspice.circuit.NgspiceWriter;
 import eqspice.circuit.SpiceNames;
 import eqspice.circuit.SpiceNumber;
@@ -15,9 +19,11 @@ import eqspice.simulate.SimulatorUnavailableException;
 import eqspice.simulate.Solution;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +38,10 @@ import java.util.regex.Pattern;
  */
 public final class NgspiceSession implements Simulator {
     private static final Pattern VERSION = Pattern.compile("ngspice-(\\S+)");
+    private static final Pattern SOLVER = Pattern.compile("Using (.+?) as Direct Linear Solver");
     private static final int CLEAR_HISTORY_EVERY = 1000;
+    /** Libraries with an open session in this process: ngspice's state is global per loaded library. */
+    private static final Set<Path> IN_USE = new HashSet<>();
 
     private final NgspiceLibrary lib;
     private final Path libraryPath;
@@ -52,6 +61,8 @@ public final class NgspiceSession implements Simulator {
     private volatile boolean dead;
     private Circuit loaded;
     private boolean klu;
+    /** The linear solver ngspice said it used in the last operating point ("klu", "sparse 1.3"), or null. */
+    private String solverSeen;
     private int commands;
 
     /** Loads the library found by {@link LibraryLocator} and initialises it. */
@@ -67,10 +78,16 @@ public final class NgspiceSession implements Simulator {
             log.add("ngspice exited with status " + status);
             return status;
         };
+        if (!claim(library)) {
+            throw new SimulatorUnavailableException("libngspice at " + library + " is already in use in this process: "
+                    + "ngspice keeps global state, so each process drives one instance (close the other session first)",
+                    List.of());
+        }
         guard = ProcessGuard.capture();
         try {
             lib = Native.load(library.toString(), NgspiceLibrary.class, Map.of(Library.OPTION_STRING_ENCODING, "UTF-8"));
         } catch (UnsatisfiedLinkError e) {
+            release(library);
             throw new SimulatorUnavailableException("cannot load libngspice from " + library + ": " + e.getMessage()
                     + "; run ngspice-native/install.sh or set " + LibraryLocator.ENV, e);
         }
@@ -99,11 +116,12 @@ public final class NgspiceSession implements Simulator {
     }
 
     /**
-     * Loads raw netlist lines (for {@code eqspice solve}). The caller must have checked them
-     * for scripting ({@code .control}, {@code shell}): {@code eqspice solve} does.
+     * Loads raw netlist lines (for {@code eqspice solve}). They pass {@link NetlistScreen}
+     * first, so no {@code .control}, {@code .include} or {@code shell} reaches ngspice.
      */
     public synchronized void loadLines(List<String> lines) {
         checkAlive();
+        NetlistScreen.check(lines, "netlist");
         if (loaded != null || commands > 0) {
             lib.ngSpice_Command("remcirc");
         }
@@ -113,6 +131,7 @@ public final class NgspiceSession implements Simulator {
         lib.ngSpice_Circ(arr);
         guard.restore();
         loaded = null;
+        solverSeen = null;
         klu = lines.stream().anyMatch(l -> l.toLowerCase(Locale.ROOT).matches("\\.options?\\s+.*\\bklu\\b.*"));
         List<String> errors = log.netlistErrors();
         if (!errors.isEmpty() || dead) {
@@ -156,6 +175,12 @@ public final class NgspiceSession implements Simulator {
                 List<String> errors = log.netlistErrors();
                 throw errors.isEmpty() ? new ConvergenceException("op produced no result plot", log.lines())
                         : new NetlistException("op failed", errors);
+            }
+            for (String l : log.lines()) {
+                Matcher m = SOLVER.matcher(l);
+                if (m.find()) {
+                    solverSeen = m.group(1).toLowerCase(Locale.ROOT);
+                }
             }
             return read(plot);
         } finally {
@@ -217,9 +242,26 @@ public final class NgspiceSession implements Simulator {
         return version;
     }
 
+    /**
+     * Solves a 1 V divider with {@code options} and returns the linear solver ngspice reports
+     * having used (e.g. {@code klu}, {@code sparse 1.3}): a build without KLU silently falls back,
+     * so the request alone is no proof. Replaces the loaded circuit.
+     */
+    public synchronized String linearSolver(SolverOptions options) {
+        Solution s = solve(new Circuit("solver probe", List.of(new VoltageSource("vprobe", "a", "0", 1.0),
+                new Resistor("rprobe1", "a", "m", 1000), new Resistor("rprobe2", "m", "0", 1000)), List.of(), options,
+                List.of()));
+        if (Math.abs(s.voltage("m") - 0.5) > 1e-9) {
+            throw new ConvergenceException("the solver probe (a 1 V divider) gave " + s.voltage("m") + " V instead of 0.5 V",
+                    log.lines());
+        }
+        return info().solver();
+    }
+
     @Override
     public SimulatorInfo info() {
-        return new SimulatorInfo("ngspice", version, klu ? "klu" : "sparse", libraryPath.toString());
+        String solver = solverSeen != null ? solverSeen : (klu ? "klu" : "sparse") + " (requested)";
+        return new SimulatorInfo("ngspice", version, solver, libraryPath.toString());
     }
 
     @Override
@@ -229,6 +271,19 @@ public final class NgspiceSession implements Simulator {
             lib.ngSpice_Command("destroy all");
         }
         loaded = null;
+        release(libraryPath);
+    }
+
+    private static boolean claim(Path library) {
+        synchronized (IN_USE) {
+            return IN_USE.add(library.toAbsolutePath().normalize());
+        }
+    }
+
+    private static void release(Path library) {
+        synchronized (IN_USE) {
+            IN_USE.remove(library.toAbsolutePath().normalize());
+        }
     }
 
     /** For tests: everything ngspice printed since the last command. */

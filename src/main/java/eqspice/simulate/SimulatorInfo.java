@@ -5,8 +5,8 @@ package eqspice.simulate;
  * the backend came from (library path). Recorded with every result.
  */
 public record SimulatorInfo(String backend, String version, String solver, String location) {
-    /** One line for logs and provenance, e.g. {@code ngspice 46 (klu) /usr/lib/.../libngspice.so.0}. */
+    /** One line for logs and provenance, e.g. {@code ngspice 46 (klu)}; the location is kept apart. */
     public String label() {
-        return backend + " " + version + " (" + solver + ") " + location;
+        return backend + " " + version + " (" + solver + ")";
     }
 }

@@ -19,7 +19,6 @@ import eqspice.simulate.NetlistException;
 import eqspice.simulate.Solution;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,16 +32,13 @@ class NgspiceSessionTest {
         ng = SharedSession.get();
     }
 
-    @AfterAll
-    static void clean() {
-        ng.close();
-    }
-
     @Test
     void reportsVersionAndSolver() {
         assertTrue(ng.version().matches("\\d+.*"), ng.version());
         ng.load(Circuit.of("t", List.of(new VoltageSource("v1", "a", "0", 1), new Resistor("r1", "a", "0", 1)), List.of()));
-        assertEquals("klu", ng.info().solver());
+        assertEquals("klu (requested)", ng.info().solver());
+        ng.operatingPoint();
+        assertEquals("klu", ng.info().solver(), "the solver ngspice reports having used");
     }
 
     @Test

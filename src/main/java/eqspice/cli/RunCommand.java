@@ -1,0 +1,119 @@
+package eqspice.cli;
+
+import eqspice.experiment.Experiment;
+import eqspice.experiment.ExperimentLoader;
+import eqspice.ngspice.NgspiceSession;
+import eqspice.results.ConfigDescription;
+import eqspice.results.Provenance;
+import eqspice.results.RunWriter;
+import eqspice.train.EpochMetrics;
+import eqspice.train.Trainer;
+import eqspice.train.TrainingConfig;
+import eqspice.train.TrainingResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code eqspice run [experiment.yaml]}: one training run, with progress and results on disk. */
+@Command(name = "run", description = {"Train the network of an experiment file with EqProp in ngspice.",
+    "Without a file, runs the embedded default experiment (" + RunCommand.DEFAULT + ").",
+    "Writes provenance.json, metrics.csv (one row per epoch) and summary.json into results/<name>/."})
+final class RunCommand implements Callable<Integer> {
+    static final String DEFAULT = "kiraz-case1.yaml";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "EXPERIMENT", arity = "0..1", description = "experiment file (YAML); see experiments/README.md")
+    Path file;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: results/<experiment name>)")
+    Path out;
+
+    @Option(names = "--quiet", description = "no progress lines")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        Experiment exp = file != null ? ExperimentLoader.load(file) : embedded(DEFAULT);
+        TrainingConfig cfg = exp.config();
+        Path dir = out != null ? out : Path.of("results", exp.name());
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (NgspiceSession ng = new NgspiceSession()) {
+            ng.linearSolver(cfg.solver()); // so that provenance names the solver ngspice really uses
+            Provenance prov = Provenance.of(Main.version(), ng.info(), cfg.solver(), cfg.seed(),
+                    exp.file().toString(), exp.sha256());
+            stdout.printf(Locale.ROOT, "%s: %s, %s estimator, alpha %s, beta %s, %d epochs, seed %d%n", exp.name(),
+                    ConfigDescription.of(cfg).get("network"), cfg.estimator().id(), cfg.alpha(), cfg.beta(),
+                    cfg.epochs(), cfg.seed());
+            stdout.flush();
+            TrainingResult r;
+            try (RunWriter writer = new RunWriter(dir, prov, ConfigDescription.of(cfg))) {
+                Progress progress = new Progress(err, cfg.epochs(), quiet);
+                r = Trainer.train(ng, cfg, prov.lines(), m -> {
+                    writer.epoch(m);
+                    progress.epoch(m);
+                });
+                writer.summary(r);
+            }
+            stdout.printf(Locale.ROOT, "loss %.4g -> %.4g V^2 (%.1fx), %s, %d failed phases, %.1f s%n",
+                    r.initialLoss(), r.finalLoss(), r.initialLoss() / r.finalLoss(),
+                    r.converged() ? "converged at epoch " + r.epochsToConverge() : "not converged",
+                    r.failedPhases(), r.seconds());
+            if (!r.firstFailure().isEmpty()) {
+                stdout.println("first failed phase: " + r.firstFailure());
+            }
+            stdout.println("solved by " + ng.info().label() + "; results in " + dir);
+        }
+        return 0;
+    }
+
+    /** An experiment shipped inside the jar (a copy of experiments/NAME). */
+    static Experiment embedded(String name) {
+        try (InputStream in = RunCommand.class.getResourceAsStream("/eqspice/experiments/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("the embedded experiment " + name + " is missing from the jar");
+            }
+            return ExperimentLoader.parse(Path.of("embedded:experiments", name), in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A progress line about ten times per run, with an estimate of the time left. */
+    private static final class Progress {
+        private final PrintWriter err;
+        private final int epochs;
+        private final int every;
+        private final boolean quiet;
+        private final long start = System.nanoTime();
+
+        Progress(PrintWriter err, int epochs, boolean quiet) {
+            this.err = err;
+            this.epochs = epochs;
+            this.every = Math.max(1, epochs / 10);
+            this.quiet = quiet;
+        }
+
+        void epoch(EpochMetrics m) {
+            if (quiet || (m.epoch() % every != 0 && m.epoch() != 1)) {
+                return;
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            double eta = elapsed / m.epoch() * (epochs - m.epoch());
+            err.printf(Locale.ROOT, "  epoch %5d/%d  loss %.4e V^2  correct %3.0f%%  failed %d  [%.1f s, %.0f s left]%n",
+                    m.epoch(), epochs, m.loss(), 100 * m.correctFraction(), m.failedPhases(), elapsed, eta);
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package eqspice.results;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import eqspice.train.EpochMetrics;
+import eqspice.train.TrainingResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes one training run's results into its folder: {@code provenance.json} first,
+ * {@code metrics.csv} one flushed row per epoch (a run killed half-way keeps what it did),
+ * and {@code summary.json} at the end.
+ */
+public final class RunWriter implements AutoCloseable {
+    /** Columns of metrics.csv, in order; documented in results/README.md. */
+    public static final String[] METRICS_COLUMNS = {"epoch", "loss_v2", "mean_abs_error_v", "correct_fraction",
+        "failed_phases", "updates", "g_min_s", "g_max_s", "seconds"};
+    static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path dir;
+    private final Provenance provenance;
+    private final CSVPrinter metrics;
+
+    /**
+     * Creates (or overwrites) the run's files in {@code dir}.
+     *
+     * @param config a flat description of the run's configuration for provenance.json
+     */
+    public RunWriter(Path dir, Provenance provenance, Map<String, Object> config) {
+        this.dir = dir;
+        this.provenance = provenance;
+        try {
+            Files.createDirectories(dir);
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("provenance", provenance);
+            doc.put("config", config);
+            JSON.writeValue(dir.resolve("provenance.json").toFile(), doc);
+            Writer w = Files.newBufferedWriter(dir.resolve("metrics.csv"), StandardCharsets.UTF_8);
+            metrics = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setCommentMarker('#')
+                    .setHeaderComments(provenance.lines().toArray()).setHeader(METRICS_COLUMNS).get());
+            metrics.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write results into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The folder the results go to. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Appends and flushes one epoch's row. */
+    public void epoch(EpochMetrics m) {
+        try {
+            metrics.printRecord(m.epoch(), m.loss(), m.meanAbsError(), m.correctFraction(), m.failedPhases(),
+                    m.updates(), m.gMin(), m.gMax(), m.seconds());
+            metrics.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + dir.resolve("metrics.csv"), e);
+        }
+    }
+
+    /** Writes summary.json: the outcome in a few numbers, with the provenance repeated. */
+    public void summary(TrainingResult r) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("initial_loss_v2", r.initialLoss());
+        doc.put("final_loss_v2", r.finalLoss());
+        doc.put("converged", r.converged());
+        doc.put("epochs_to_converge", r.epochsToConverge());
+        doc.put("epochs", r.epochs().size());
+        doc.put("failed_phases", r.failedPhases());
+        doc.put("first_failure", r.firstFailure());
+        doc.put("seconds", r.seconds());
+        doc.put("provenance", provenance);
+        try {
+            JSON.writeValue(dir.resolve("summary.json").toFile(), doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve("summary.json"), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            metrics.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
