@@ -22,9 +22,42 @@ public interface NgspiceLibrary extends Library {
         public Pointer v_compdata;
         public int v_length;
 
-        public VectorInfo(Pointer p) {
-            super(p);
-            read();
+        /** Layout only: the session reads fields at {@link #offsetOf} instead of copying the struct. */
+        public VectorInfo() {
+            super();
+        }
+
+        /** Byte offset of a field, computed by JNA from the declared layout. */
+        public static long offsetOf(String field) {
+            return new VectorInfo().fieldOffset(field);
+        }
+    }
+
+    /** {@code struct vecvalues}: one vector's value at one simulation point (SendData). */
+    @Structure.FieldOrder({"name", "creal", "cimag", "is_scale", "is_complex"})
+    class VecValues extends Structure {
+        public Pointer name;
+        public double creal;
+        public double cimag;
+        public byte is_scale;
+        public byte is_complex;
+
+        /** Byte offset of a field, computed by JNA from the declared layout. */
+        public static long offsetOf(String field) {
+            return new VecValues().fieldOffset(field);
+        }
+    }
+
+    /** {@code struct vecvaluesall}: all vectors' values at one simulation point (SendData). */
+    @Structure.FieldOrder({"veccount", "vecindex", "vecsa"})
+    class VecValuesAll extends Structure {
+        public int veccount;
+        public int vecindex;
+        public Pointer vecsa;
+
+        /** Byte offset of a field, computed by JNA from the declared layout. */
+        public static long offsetOf(String field) {
+            return new VecValuesAll().fieldOffset(field);
         }
     }
 

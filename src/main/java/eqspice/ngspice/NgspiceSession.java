@@ -40,6 +40,8 @@ public final class NgspiceSession implements Simulator {
     private static final Pattern VERSION = Pattern.compile("ngspice-(\\S+)");
     private static final Pattern SOLVER = Pattern.compile("Using (.+?) as Direct Linear Solver");
     private static final int CLEAR_HISTORY_EVERY = 1000;
+    private static final long VEC_REALDATA = NgspiceLibrary.VectorInfo.offsetOf("v_realdata");
+    private static final long VEC_LENGTH = NgspiceLibrary.VectorInfo.offsetOf("v_length");
     /** Libraries with an open session in this process: ngspice's state is global per loaded library. */
     private static final Set<Path> IN_USE = new HashSet<>();
 
@@ -53,7 +55,15 @@ public final class NgspiceSession implements Simulator {
     };
     private final NgspiceLibrary.SendStat sendStat = (status, id, user) -> 0;
     private final NgspiceLibrary.ControlledExit controlledExit;
-    private final NgspiceLibrary.SendData sendData = (values, count, id, user) -> 0;
+    private final PointCollector collector = new PointCollector();
+    private final NgspiceLibrary.SendData sendData = (values, count, id, user) -> {
+        collector.addPoint(values);
+        return 0;
+    };
+    /** For tests: ignore SendData and read the plot vector by vector. */
+    boolean forcePlotReading;
+    /** For tests: whether the last operating point was read from SendData. */
+    boolean lastFromSendData;
     private final NgspiceLibrary.SendInitData sendInitData = (info, id, user) -> 0;
     private final NgspiceLibrary.BGThreadRunning bgRunning = (notRunning, id, user) -> 0;
     private final ProcessGuard guard;
@@ -164,6 +174,7 @@ public final class NgspiceSession implements Simulator {
     @Override
     public synchronized Solution operatingPoint() {
         log.clear();
+        collector.reset();
         command("op");
         try {
             List<String> conv = log.convergenceErrors();
@@ -182,33 +193,29 @@ public final class NgspiceSession implements Simulator {
                     solverSeen = m.group(1).toLowerCase(Locale.ROOT);
                 }
             }
-            return read(plot);
+            lastFromSendData = collector.points() == 1 && collector.hasVoltages() && !forcePlotReading;
+            return lastFromSendData ? collector.solution() : readPlot(plot);
         } finally {
             lib.ngSpice_Command("destroy all");
         }
     }
 
-    private Solution read(String plot) {
-        Map<String, Double> voltages = new HashMap<>();
-        Map<String, Double> currents = new HashMap<>();
+    /** The slow path: one ngGet_Vec_Info call per vector of the plot (used when SendData was silent). */
+    private Solution readPlot(String plot) {
+        collector.reset();
         Pointer names = lib.ngSpice_AllVecs(plot);
         for (String name : names == null ? new String[0] : names.getStringArray(0)) {
-            NgspiceLibrary.VectorInfo info = new NgspiceLibrary.VectorInfo(lib.ngGet_Vec_Info(plot + "." + name));
-            if (info.v_length < 1 || info.v_realdata == null) {
+            Pointer info = lib.ngGet_Vec_Info(plot + "." + name);
+            Pointer data = info == null ? null : info.getPointer(VEC_REALDATA);
+            if (data == null || info.getInt(VEC_LENGTH) < 1) {
                 throw new ConvergenceException("vector " + name + " of plot " + plot + " is empty", log.lines());
             }
-            double v = info.v_realdata.getDouble(0);
-            String key = name.toLowerCase(Locale.ROOT);
-            if (key.endsWith("#branch")) {
-                currents.put(key.substring(0, key.length() - 7), v);
-            } else if (!key.contains("#") && !key.startsWith("@")) {
-                voltages.put(key.startsWith("v(") && key.endsWith(")") ? key.substring(2, key.length() - 1) : key, v);
-            }
+            collector.add(name, data.getDouble(0));
         }
-        if (voltages.isEmpty()) {
+        if (!collector.hasVoltages()) {
             throw new ConvergenceException("op returned no node voltages", log.lines());
         }
-        return new Solution(voltages, currents);
+        return collector.solution();
     }
 
     private void command(String cmd) {

@@ -1,0 +1,43 @@
+package eqspice.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Small helpers every benchmark shares: medians, resident memory, number formatting. */
+public final class BenchStats {
+    private BenchStats() {
+    }
+
+    /** The median of the samples (mean of the middle two for an even count). */
+    public static double median(double[] samples) {
+        if (samples.length == 0) {
+            throw new IllegalArgumentException("no samples");
+        }
+        double[] s = samples.clone();
+        Arrays.sort(s);
+        int m = s.length / 2;
+        return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+    }
+
+    /** Resident set size of this process in KiB, from /proc (Linux); -1 elsewhere. */
+    public static long rssKib() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (l.startsWith("VmRSS:")) {
+                    return Long.parseLong(l.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** Seconds as milliseconds with three significant digits. */
+    public static String ms(double seconds) {
+        return String.format(Locale.ROOT, "%.3g ms", seconds * 1e3);
+    }
+}

@@ -1,0 +1,105 @@
+package eqspice.bench;
+
+import eqspice.circuit.Circuit;
+import eqspice.circuit.NgspiceWriter;
+import eqspice.circuit.SolverOptions;
+import eqspice.ngspice.NgspiceProgram;
+import eqspice.ngspice.NgspiceSession;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code eqspice bench binding}: the cost of one operating point through eqspice (alter a
+ * source, {@code op}, read every vector, destroy the plot) against the analysis time the
+ * {@code ngspice -b} program reports for the same netlist ({@code .options acct}), on
+ * resistor grids of about 1k, 10k and 80k resistors; then resident memory over 10,000 solves.
+ */
+public final class BindingBench {
+    private static final Pattern ANALYSIS = Pattern.compile("Total analysis time \\(seconds\\) = ([0-9.eE+-]+)");
+    private static final int[] SIZES = {1_000, 10_000, 80_000};
+
+    private BindingBench() {
+    }
+
+    /** Runs the benchmark; {@code memorySolves} is 10,000 for the reported figure. */
+    public static void run(PrintStream out, SolverOptions options, int memorySolves) throws IOException {
+        out.println("bench binding: per operating point, median; solver options: " + options.label());
+        out.printf(Locale.ROOT, "%-10s %-9s %-14s %-18s %-16s %s%n", "grid", "resistors", "eqspice op",
+                "ngspice -b analysis", "ngspice -b wall", "ratio eqspice/ngspice");
+        try (NgspiceSession ng = new NgspiceSession()) {
+            for (int size : SIZES) {
+                int side = ResistorGrid.sideFor(size);
+                Circuit grid = ResistorGrid.build(side, options);
+                int reps = size <= 1_000 ? 51 : size <= 10_000 ? 21 : 7;
+                double eq = inProcess(ng, grid, reps);
+                double[] batch = batch(grid, 3);
+                out.printf(Locale.ROOT, "%-10s %-9d %-14s %-18s %-16s %.2f%n", side + "x" + side,
+                        grid.elements().size() - 2, BenchStats.ms(eq), BenchStats.ms(batch[0]),
+                        BenchStats.ms(batch[1]), eq / batch[0]);
+                out.flush();
+            }
+            memory(out, ng, options, memorySolves);
+            out.println("solved by " + ng.info().label());
+        }
+    }
+
+    private static double inProcess(NgspiceSession ng, Circuit grid, int reps) {
+        ng.load(grid);
+        ng.operatingPoint(); // warm-up: JIT and ngspice's first-time allocations
+        double[] t = new double[reps];
+        for (int k = 0; k < reps; k++) {
+            ng.setSource("vin", 1.0 + 0.5 * (k % 2));
+            long t0 = System.nanoTime();
+            ng.operatingPoint();
+            t[k] = (System.nanoTime() - t0) / 1e9;
+        }
+        return BenchStats.median(t);
+    }
+
+    /** {median analysis seconds, median wall seconds} of {@code ngspice -b} on the grid. */
+    private static double[] batch(Circuit grid, int runs) throws IOException {
+        List<String> lines = new ArrayList<>(NgspiceWriter.lines(grid, true));
+        lines.add(lines.size() - 1, ".options acct"); // makes ngspice -b print its analysis time
+        Path file = Files.createTempFile("eqspice-bench", ".cir");
+        try {
+            Files.write(file, lines);
+            double[] analysis = new double[runs];
+            double[] wall = new double[runs];
+            for (int k = 0; k < runs; k++) {
+                NgspiceProgram.BatchRun r = NgspiceProgram.batch(file, 600);
+                analysis[k] = r.output().stream().map(ANALYSIS::matcher).filter(Matcher::find)
+                        .mapToDouble(m -> Double.parseDouble(m.group(1))).findFirst()
+                        .orElseThrow(() -> new IOException("ngspice -b printed no analysis time:\n"
+                                + String.join("\n", r.output().subList(0, Math.min(20, r.output().size())))));
+                wall[k] = r.seconds();
+            }
+            return new double[] {BenchStats.median(analysis), BenchStats.median(wall)};
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static void memory(PrintStream out, NgspiceSession ng, SolverOptions options, int solves) {
+        ng.load(ResistorGrid.build(ResistorGrid.sideFor(SIZES[0]), options));
+        long after100 = 0;
+        long t0 = System.nanoTime();
+        for (int k = 1; k <= solves; k++) {
+            ng.setSource("vin", 1.0 + (k % 3));
+            ng.operatingPoint();
+            if (k == 100) {
+                after100 = BenchStats.rssKib();
+            }
+        }
+        long last = BenchStats.rssKib();
+        out.printf(Locale.ROOT, "memory: %d solves of the %d-resistor grid in %.1f s; RSS after 100: %d KiB, after %d: "
+                + "%d KiB (%+.1f %%)%n", solves, SIZES[0], (System.nanoTime() - t0) / 1e9, after100, solves, last,
+                100.0 * (last - after100) / after100);
+    }
+}
