@@ -1,6 +1,7 @@
 package eqspice.cli;
 
 import eqspice.bench.BindingBench;
+import eqspice.bench.TrainBench;
 import eqspice.circuit.SolverOptions;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -9,11 +10,11 @@ import picocli.CommandLine.Option;
 
 /** {@code eqspice bench ...}: the benchmarks the issues' performance criteria name. */
 @Command(name = "bench", description = "Benchmarks: figures are medians of repeated runs, with their baselines.",
-        subcommands = {BenchCommand.Binding.class})
+        subcommands = {BenchCommand.Binding.class, BenchCommand.Train.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
-        throw new IllegalArgumentException("name a benchmark: binding");
+        throw new IllegalArgumentException("name a benchmark: binding, train");
     }
 
     /** {@code eqspice bench binding}. */
@@ -29,6 +30,20 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             BindingBench.run(System.out, SolverOptions.DEFAULT.withKlu(!noKlu), solves);
+            return 0;
+        }
+    }
+
+    /** {@code eqspice bench train}. */
+    @Command(name = "train", description = {"EqProp phases per second and the harness's overhead per phase over the "
+            + "ngspice -b solve, on the 2-2-1 Kiraz circuit and a 64-32-10 Kendall network."})
+    static final class Train implements Callable<Integer> {
+        @Option(names = "--seconds", defaultValue = "5", description = "measuring time per network (default ${DEFAULT-VALUE})")
+        double seconds;
+
+        @Override
+        public Integer call() throws IOException {
+            TrainBench.run(System.out, SolverOptions.DEFAULT, seconds);
             return 0;
         }
     }
