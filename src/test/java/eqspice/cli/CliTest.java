@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,35 @@ class CliTest {
                 "run", "--quiet");
         assertEquals(2, solve.exitCode());
         assertEquals(1, solve.err().strip().lines().count(), solve.err());
+    }
+
+    @Test
+    void runWritesOneRowPerEpochWithProvenance(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("tiny.yaml"), "name: tiny\nnetwork:\n  preset: kiraz-case1\ntask:\n"
+                + "  name: kiraz-case1\ntraining:\n  alpha: 1.0e-6\n  beta: 1.0e-3\n  epochs: 3\n  seed: 5\n");
+        CliProcess.Result r = CliProcess.run(dir, "run", "tiny.yaml");
+        assertEquals(0, r.exitCode(), r.err());
+        Path out = dir.resolve("results/tiny");
+        List<String> rows = Files.readAllLines(out.resolve("metrics.csv")).stream().filter(l -> !l.startsWith("#")).toList();
+        assertEquals("epoch,loss_v2,mean_abs_error_v,correct_fraction,failed_phases,updates,g_min_s,g_max_s,seconds",
+                rows.get(0));
+        assertEquals(4, rows.size(), rows.toString());
+        assertTrue(rows.get(3).startsWith("3,"), rows.get(3));
+        String prov = Files.readString(out.resolve("provenance.json"));
+        assertTrue(prov.matches("(?s).*\"simulator\" : \"ngspice \\d+ \\(klu\\)\".*"), prov);
+        assertTrue(prov.contains("\"seed\" : 5"), prov);
+        assertTrue(Files.readString(out.resolve("summary.json")).contains("\"epochs\" : 3"));
+        assertTrue(r.out().contains("loss "), r.out());
+    }
+
+    @Test
+    void aWrongFieldStopsBeforeAnythingStarts(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("bad.yaml"), "name: bad\nnetwork:\n  preset: kiraz-case1\ntask:\n"
+                + "  name: kiraz-case1\ntraining:\n  alfa: 1.0e-6\n");
+        CliProcess.Result r = CliProcess.run(dir, "run", "bad.yaml");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("bad.yaml line 7: unknown field 'training.alfa'"), r.err());
+        assertFalse(Files.exists(dir.resolve("results")), "nothing may be started or written");
     }
 
     private static double value(String out, String name) {
