@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,19 +55,52 @@ public final class ExperimentLoader {
 
     /** Parses experiment YAML held in memory; {@code file} names it in messages and provenance. */
     public static Experiment parse(Path file, byte[] yaml) {
+        ObjectNode tree = readTree(file, yaml);
+        if (tree.has("sweep")) {
+            throw new ExperimentException(file + " line " + YamlLines.index(yaml).getOrDefault("sweep", 1)
+                    + ": this experiment defines a sweep; run it with 'eqspice sweep " + file + "'");
+        }
+        return fromTree(file, yaml, tree);
+    }
+
+    /**
+     * Reads the YAML as a tree of fields (for sweeps, which set fields per point).
+     *
+     * @throws ExperimentException for an empty file or invalid YAML, naming the file and line
+     */
+    public static ObjectNode readTree(Path file, byte[] yaml) {
         if (new String(yaml, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             throw new ExperimentException(file + ": the file is empty; see experiments/README.md for the fields");
         }
-        ExperimentDoc doc;
+        JsonNode tree;
         try {
-            doc = YAML.readValue(yaml, ExperimentDoc.class);
+            tree = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             throw new ExperimentException(describe(file, yaml, e), e);
         } catch (IOException e) {
             throw new ExperimentException(file + ": cannot read: " + e.getMessage(), e);
         }
-        if (doc == null) {
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
             throw new ExperimentException(file + ": the file is empty; see experiments/README.md for the fields");
+        }
+        if (!(tree instanceof ObjectNode obj)) {
+            throw new ExperimentException(file + ": an experiment is a section of fields (key: value lines)");
+        }
+        return obj;
+    }
+
+    /**
+     * Binds and validates an experiment tree; {@code yaml} is the file's original text, used to
+     * point errors at their line.
+     */
+    public static Experiment fromTree(Path file, byte[] yaml, JsonNode tree) {
+        ExperimentDoc doc;
+        try {
+            doc = YAML.treeToValue(tree, ExperimentDoc.class);
+        } catch (JsonProcessingException e) {
+            throw new ExperimentException(describe(file, yaml, e), e);
+        } catch (IllegalArgumentException e) {
+            throw new ExperimentException(file + ": " + e.getMessage(), e);
         }
         try {
             String name = Objects.requireNonNullElse(doc.name(), stem(file));
