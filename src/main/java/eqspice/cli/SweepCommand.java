@@ -1,0 +1,75 @@
+package eqspice.cli;
+
+import eqspice.ngspice.NgspiceSession;
+import eqspice.results.Provenance;
+import eqspice.sweep.Sweep;
+import eqspice.sweep.SweepLedger;
+import eqspice.sweep.SweepProgress;
+import eqspice.sweep.SweepRunner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code eqspice sweep experiment.yaml}: every point of the experiment's sweep, on all cores, resumable. */
+@Command(name = "sweep", description = {"Run every point of an experiment's sweep: section on N worker processes.",
+    "points.csv gets one row per finished point; running the same command again resumes where it stopped."})
+final class SweepCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "EXPERIMENT", description = "experiment file with a sweep: section")
+    Path file;
+
+    @Option(names = "--workers", paramLabel = "N", description = "worker processes (default: the number of cores)")
+    Integer workers;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: results/<experiment name>)")
+    Path out;
+
+    @Override
+    public Integer call() {
+        Sweep sweep = Sweep.load(file);
+        int n = workers != null ? workers : Runtime.getRuntime().availableProcessors();
+        Path dir = out != null ? out : Path.of("results", sweep.name());
+        PrintWriter stdout = spec.commandLine().getOut();
+        Provenance prov;
+        try (NgspiceSession ng = new NgspiceSession()) {
+            ng.linearSolver(sweep.points().get(0).experiment().config().solver());
+            prov = Provenance.of(Main.version(), ng.info(), sweep.points().get(0).experiment().config().solver(),
+                    sweep.points().get(0).experiment().config().seed(), file.toString(), sweep.sha256());
+        }
+        SweepLedger ledger = new SweepLedger(dir, sweep, prov, n);
+        stdout.printf(Locale.ROOT, "sweep %s: %d axes, %d points, %d workers, %s; results in %s%n", sweep.name(),
+                sweep.axes().size(), sweep.points().size(), n, prov.simulator(), dir);
+        stdout.flush();
+        SweepProgress progress = new SweepProgress(System.err, System.console() != null, 5);
+        SweepRunner.Summary s = new SweepRunner(sweep, dir, n, w -> workerCommand(dir, w), progress).run();
+        ledger.finish(s);
+        stdout.printf(Locale.ROOT, "%d points: %d already done, %d run now (%d failed) in %.1f s; table: %s%n",
+                s.planned(), s.skipped(), s.ran(), s.failed(), s.seconds(), SweepRunner.pointsFile(dir));
+        return s.failed() == 0 ? 0 : 1;
+    }
+
+    private List<String> workerCommand(Path dir, int index) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Main.class.getName());
+        cmd.add("sweep-worker");
+        cmd.add(file.toAbsolutePath().toString());
+        cmd.add("--out");
+        cmd.add(dir.toAbsolutePath().toString());
+        cmd.add("--worker");
+        cmd.add(Integer.toString(index));
+        return cmd;
+    }
+}

@@ -1,0 +1,59 @@
+package eqspice.cli;
+
+import eqspice.ngspice.NgspiceSession;
+import eqspice.sweep.PointOutcome;
+import eqspice.sweep.PointTrainer;
+import eqspice.sweep.Sweep;
+import eqspice.sweep.SweepPoint;
+import eqspice.sweep.WorkerProtocol;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code eqspice sweep-worker}: started by {@code eqspice sweep}, never by hand. Reads point ids
+ * from stdin and answers each with its outcome on stdout (see the sweep package's protocol).
+ */
+@Command(name = "sweep-worker", hidden = true, description = "Internal: one worker process of a sweep.")
+final class SweepWorkerCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "EXPERIMENT")
+    Path file;
+
+    @Option(names = "--out", required = true)
+    Path out;
+
+    @Option(names = "--worker", required = true)
+    int worker;
+
+    @Override
+    public Integer call() throws IOException {
+        Sweep sweep = Sweep.load(file);
+        PrintStream protocol = System.out;
+        System.setOut(System.err); // only protocol lines on stdout
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        try (NgspiceSession ng = new NgspiceSession()) {
+            for (String line; (line = in.readLine()) != null; ) {
+                java.util.Optional<String> id = WorkerProtocol.requestedId(line);
+                if (id.isEmpty()) {
+                    continue;
+                }
+                SweepPoint p = sweep.point(id.get());
+                ng.linearSolver(p.experiment().config().solver()); // provenance names the solver really used
+                PointOutcome o = PointTrainer.train(ng, p, out, Main.version(), worker);
+                protocol.println(WorkerProtocol.result(o));
+                protocol.flush();
+                if (ng.isDead()) {
+                    return 3; // ngspice exited: the coordinator starts a fresh worker
+                }
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,85 @@
+package eqspice.sweep;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eqspice.results.Provenance;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+
+/**
+ * A sweep's {@code provenance.json}: what ran it (provenance of the first session), the
+ * experiment's hash, and one entry per session (start, end, workers, cores, points run).
+ * A resumed sweep must be the same experiment: a changed file is refused, since finished
+ * points would silently mix two configurations.
+ */
+public final class SweepLedger {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path file;
+    private final ObjectNode doc;
+    private final ObjectNode session;
+
+    /** Opens the ledger in {@code dir} and records a new session. */
+    public SweepLedger(Path dir, Sweep sweep, Provenance prov, int workers) {
+        this.file = dir.resolve("provenance.json");
+        try {
+            Files.createDirectories(dir);
+            if (Files.exists(file)) {
+                doc = (ObjectNode) JSON.readTree(file.toFile());
+                String sha = doc.path("experiment_sha256").asText();
+                if (!sha.equals(sweep.sha256())) {
+                    throw new IllegalArgumentException(dir + " holds a sweep of a different version of " + sweep.file()
+                            + " (sha256 " + sha + ", now " + sweep.sha256() + "); use --out for a new folder");
+                }
+            } else {
+                doc = JSON.createObjectNode();
+                doc.put("experiment", sweep.name());
+                doc.put("experiment_file", sweep.file().toString());
+                doc.put("experiment_sha256", sweep.sha256());
+                doc.put("points", sweep.points().size());
+                doc.set("provenance", JSON.valueToTree(prov));
+                doc.putArray("sessions");
+            }
+            session = ((ArrayNode) doc.get("sessions")).addObject();
+            session.put("started", Instant.now().toString());
+            session.put("workers", workers);
+            session.put("cores", Runtime.getRuntime().availableProcessors());
+            session.put("eqspice", prov.eqspiceVersion());
+            session.put("git_commit", prov.gitCommit());
+            session.put("simulator", prov.simulator());
+            session.put("java", prov.java());
+            save();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Records the session's end. */
+    public void finish(SweepRunner.Summary s) {
+        session.put("ended", Instant.now().toString());
+        session.put("ran", s.ran());
+        session.put("failed", s.failed());
+        session.put("skipped_as_done", s.skipped());
+        session.put("seconds", s.seconds());
+        try {
+            save();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Written to a temporary file and moved into place, so a kill never leaves half a JSON file. */
+    private void save() throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        JSON.writeValue(tmp.toFile(), doc);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,112 @@
+package eqspice.sweep;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.IntFunction;
+
+/**
+ * Runs the unfinished points of a sweep on N worker processes (one ngspice each) and appends
+ * every outcome to {@code points.csv} as it arrives. Points already in the table are skipped,
+ * which is how a killed sweep resumes.
+ */
+public final class SweepRunner {
+    /** What a run of the sweep did. */
+    public record Summary(int planned, int skipped, int ran, int failed, double seconds) {
+    }
+
+    private final Sweep sweep;
+    private final Path dir;
+    private final int workers;
+    private final IntFunction<List<String>> workerCommand;
+    private final SweepProgress progress;
+
+    /**
+     * @param workerCommand the command line that starts worker {@code n}
+     */
+    public SweepRunner(Sweep sweep, Path dir, int workers, IntFunction<List<String>> workerCommand,
+                       SweepProgress progress) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("--workers must be >= 1, got " + workers);
+        }
+        this.sweep = sweep;
+        this.dir = dir;
+        this.workers = workers;
+        this.workerCommand = workerCommand;
+        this.progress = progress;
+    }
+
+    /** The table's file in a sweep's results folder. */
+    public static Path pointsFile(Path dir) {
+        return dir.resolve("points.csv");
+    }
+
+    public Summary run() {
+        long t0 = System.nanoTime();
+        try (PointsTable table = new PointsTable(pointsFile(dir), sweep.axes())) {
+            Set<String> done = table.finished();
+            ConcurrentLinkedQueue<SweepPoint> queue = new ConcurrentLinkedQueue<>();
+            sweep.points().stream().filter(p -> !done.contains(p.id())).forEach(queue::add);
+            int skipped = sweep.points().size() - queue.size();
+            progress.start(sweep.points().size(), skipped);
+            int[] ran = new int[1];
+            int[] failed = new int[1];
+            List<Thread> threads = new ArrayList<>();
+            List<RuntimeException> errors = new ArrayList<>();
+            for (int w = 0; w < Math.min(workers, Math.max(1, queue.size())); w++) {
+                int index = w;
+                Thread t = new Thread(() -> {
+                    try {
+                        drive(index, queue, table, ran, failed);
+                    } catch (RuntimeException e) {
+                        synchronized (errors) {
+                            errors.add(e);
+                        }
+                    }
+                }, "sweep-worker-" + w);
+                t.start();
+                threads.add(t);
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            progress.finish();
+            if (!errors.isEmpty()) {
+                throw errors.get(0);
+            }
+            return new Summary(sweep.points().size(), skipped, ran[0], failed[0], (System.nanoTime() - t0) / 1e9);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private void drive(int index, ConcurrentLinkedQueue<SweepPoint> queue, PointsTable table, int[] ran, int[] failed) {
+        try (WorkerProcess worker = new WorkerProcess(index, workerCommand.apply(index),
+                dir.resolve("workers").resolve("worker-" + index + ".log"))) {
+            for (SweepPoint p; (p = queue.poll()) != null; ) {
+                long t0 = System.nanoTime();
+                Optional<PointOutcome> o = worker.run(p.id());
+                PointOutcome outcome = o.orElseGet(() -> null);
+                if (outcome == null) {
+                    outcome = PointOutcome.failed(p.id(), index, (System.nanoTime() - t0) / 1e9, worker.death());
+                }
+                table.append(p, outcome);
+                synchronized (ran) {
+                    ran[0]++;
+                    if (PointOutcome.FAILED.equals(outcome.status())) {
+                        failed[0]++;
+                    }
+                }
+                progress.point(outcome);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("worker " + index + ": " + e.getMessage(), e);
+        }
+    }
+}
