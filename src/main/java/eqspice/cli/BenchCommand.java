@@ -10,11 +10,11 @@ import picocli.CommandLine.Option;
 
 /** {@code eqspice bench ...}: the benchmarks the issues' performance criteria name. */
 @Command(name = "bench", description = "Benchmarks: figures are medians of repeated runs, with their baselines.",
-        subcommands = {BenchCommand.Binding.class, BenchCommand.Train.class})
+        subcommands = {BenchCommand.Binding.class, BenchCommand.Train.class, BenchCommand.SweepRate.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
-        throw new IllegalArgumentException("name a benchmark: binding, train");
+        throw new IllegalArgumentException("name a benchmark: binding, train, sweep");
     }
 
     /** {@code eqspice bench binding}. */
@@ -44,6 +44,24 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             TrainBench.run(System.out, SolverOptions.DEFAULT, seconds);
+            return 0;
+        }
+    }
+
+    /** {@code eqspice bench sweep}. */
+    @Command(name = "sweep", description = {"Points per minute of the small Kiraz sweep with 1 and 2 worker processes "
+            + "and with 2 library copies in one JVM; projected wall time of the full sweep."})
+    static final class SweepRate implements Callable<Integer> {
+        @Option(names = "--small", defaultValue = "experiments/kiraz-alpha-beta-small.yaml", description = "sweep to time")
+        java.nio.file.Path small;
+
+        @Option(names = "--full", defaultValue = "experiments/kiraz-alpha-beta.yaml", description = "sweep to project")
+        java.nio.file.Path full;
+
+        @Override
+        public Integer call() throws IOException {
+            eqspice.bench.SweepBench.run(System.out, eqspice.sweep.Sweep.load(small), eqspice.sweep.Sweep.load(full),
+                    (dir, n) -> SweepCommand.workerCommand(small, dir, n), Main.version());
             return 0;
         }
     }

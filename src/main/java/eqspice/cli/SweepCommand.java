@@ -51,14 +51,16 @@ final class SweepCommand implements Callable<Integer> {
                 sweep.axes().size(), sweep.points().size(), n, prov.simulator(), dir);
         stdout.flush();
         SweepProgress progress = new SweepProgress(System.err, System.console() != null, 5);
-        SweepRunner.Summary s = new SweepRunner(sweep, dir, n, w -> workerCommand(dir, w), progress).run();
+        SweepRunner.Summary s = new SweepRunner(sweep, dir, n,
+                SweepRunner.processes(dir, w -> workerCommand(file, dir, w)), progress).run();
         ledger.finish(s);
         stdout.printf(Locale.ROOT, "%d points: %d already done, %d run now (%d failed) in %.1f s; table: %s%n",
                 s.planned(), s.skipped(), s.ran(), s.failed(), s.seconds(), SweepRunner.pointsFile(dir));
         return s.failed() == 0 ? 0 : 1;
     }
 
-    private List<String> workerCommand(Path dir, int index) {
+    /** The command line of worker process {@code index}: this same program, as {@code sweep-worker}. */
+    static List<String> workerCommand(Path file, Path dir, int index) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");

@@ -23,13 +23,13 @@ public final class SweepRunner {
     private final Sweep sweep;
     private final Path dir;
     private final int workers;
-    private final IntFunction<List<String>> workerCommand;
+    private final IntFunction<PointExecutor> executors;
     private final SweepProgress progress;
 
     /**
-     * @param workerCommand the command line that starts worker {@code n}
+     * @param executors makes executor {@code n} (see {@link #processes} and {@link LibraryCopyWorker})
      */
-    public SweepRunner(Sweep sweep, Path dir, int workers, IntFunction<List<String>> workerCommand,
+    public SweepRunner(Sweep sweep, Path dir, int workers, IntFunction<PointExecutor> executors,
                        SweepProgress progress) {
         if (workers < 1) {
             throw new IllegalArgumentException("--workers must be >= 1, got " + workers);
@@ -37,8 +37,13 @@ public final class SweepRunner {
         this.sweep = sweep;
         this.dir = dir;
         this.workers = workers;
-        this.workerCommand = workerCommand;
+        this.executors = executors;
         this.progress = progress;
+    }
+
+    /** Worker processes started by {@code commands} (worker n's command line), logging into {@code dir/workers}. */
+    public static IntFunction<PointExecutor> processes(Path dir, IntFunction<List<String>> commands) {
+        return n -> new WorkerProcess(n, commands.apply(n), dir.resolve("workers").resolve("worker-" + n + ".log"));
     }
 
     /** The table's file in a sweep's results folder. */
@@ -87,11 +92,10 @@ public final class SweepRunner {
     }
 
     private void drive(int index, ConcurrentLinkedQueue<SweepPoint> queue, PointsTable table, int[] ran, int[] failed) {
-        try (WorkerProcess worker = new WorkerProcess(index, workerCommand.apply(index),
-                dir.resolve("workers").resolve("worker-" + index + ".log"))) {
+        try (PointExecutor worker = executors.apply(index)) {
             for (SweepPoint p; (p = queue.poll()) != null; ) {
                 long t0 = System.nanoTime();
-                Optional<PointOutcome> o = worker.run(p.id());
+                Optional<PointOutcome> o = worker.run(p);
                 PointOutcome outcome = o.orElseGet(() -> null);
                 if (outcome == null) {
                     outcome = PointOutcome.failed(p.id(), index, (System.nanoTime() - t0) / 1e9, worker.death());

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * and the next point starts a fresh worker. Its stderr goes to a log file whose last lines
  * explain a crash.
  */
-final class WorkerProcess implements AutoCloseable {
+final class WorkerProcess implements PointExecutor {
     private final int index;
     private final List<String> command;
     private final Path log;
@@ -36,10 +36,9 @@ final class WorkerProcess implements AutoCloseable {
         return index;
     }
 
-    /**
-     * Runs one point; empty when the worker died before answering (see {@link #death()}).
-     */
-    Optional<PointOutcome> run(String id) throws IOException {
+    @Override
+    public Optional<PointOutcome> run(SweepPoint point) throws IOException {
+        String id = point.id();
         if (process == null || !process.isAlive()) {
             start();
         }
@@ -60,7 +59,8 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     /** Why the worker is gone: its exit status and the last lines of its log. */
-    String death() {
+    @Override
+    public String death() {
         String status = "worker " + index + " died";
         try {
             if (process != null && process.waitFor(10, TimeUnit.SECONDS)) {
