@@ -16,12 +16,21 @@ public final class SpiceNames {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
+    /**
+     * ngspice treats a node named {@code gnd} as ground: a node of that name would be shorted
+     * to ground silently, so it is refused (use {@code 0}).
+     */
+    private static final String GROUND_ALIAS = "gnd";
+
+    /** Free-text words that start ngspice scripting or read files (anywhere in the text, any case). */
+    private static final Pattern SCRIPTING = Pattern.compile("(\\.control|\\.endc|\\.include|\\.inc|\\.lib|shell)");
+
     private SpiceNames() {
     }
 
     /** True for a valid node or element name (ground {@code 0} counts as a node). */
     public static boolean isValidNode(String name) {
-        return name != null && (GROUND.equals(name) || NAME.matcher(name).matches());
+        return name != null && !GROUND_ALIAS.equals(name) && (GROUND.equals(name) || NAME.matcher(name).matches());
     }
 
     /**
@@ -32,6 +41,7 @@ public final class SpiceNames {
     public static String node(String name) {
         if (!isValidNode(name)) {
             throw new IllegalArgumentException("invalid node name " + quote(name)
+                    + (GROUND_ALIAS.equals(name) ? ": ngspice reads 'gnd' as ground, write '0'" : "")
                     + ": use '0' (ground) or lower-case letters, digits and '_' starting with a letter, at most 64 characters");
         }
         return name;
@@ -69,16 +79,16 @@ public final class SpiceNames {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
+            // C0/C1 controls and the Unicode line/paragraph separators: anything an editor or
+            // a reader might take for a line break, which would start a new netlist line.
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
                 throw new IllegalArgumentException(what + " " + quote(value) + " contains a line break or control character");
             }
         }
-        String lower = value.toLowerCase(java.util.Locale.ROOT);
-        for (String forbidden : new String[] {".control", ".endc", ".include", ".inc ", ".lib", "shell"}) {
-            if (lower.contains(forbidden)) {
-                throw new IllegalArgumentException(what + " " + quote(value) + " contains '" + forbidden.trim()
-                        + "', which ngspice could execute; remove it");
-            }
+        java.util.regex.Matcher m = SCRIPTING.matcher(value.toLowerCase(java.util.Locale.ROOT));
+        if (m.find()) {
+            throw new IllegalArgumentException(what + " " + quote(value) + " contains '" + m.group(1)
+                    + "', which ngspice could execute; remove it");
         }
         return value;
     }
