@@ -2,6 +2,7 @@ package eqspice.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import eqspice.circuit.Cccs;
 import eqspice.circuit.Circuit;
@@ -69,7 +70,7 @@ class CrossbarPhysicsTest {
         held.forEach((n, volts) -> assertEquals(volts, s.voltage(n), Math.ulp(volts), n));
         double maxRel = 0;
         for (int k = 0; k < free.size(); k++) {
-            Close.relative(v[k], s.voltage(free.get(k)), 1e-9, free.get(k));
+            assertRelative(v[k], s.voltage(free.get(k)), 1e-9, free.get(k));
             maxRel = Math.max(maxRel, Math.abs(v[k] - s.voltage(free.get(k))) / Math.abs(v[k]));
         }
         // One Newton step solves a linear circuit; the agreement is at rounding level, not at 1e-9.
@@ -144,7 +145,7 @@ class CrossbarPhysicsTest {
             } else if (e instanceof Vcvs ev) {
                 String id = ev.name().substring(2);
                 // Its own branch current must be the current its sense source carries onward.
-                Close.relative(-s.current("va" + id), s.current(ev.name()), 1e-9, "I(" + ev.name() + ") = -I(va" + id + ")");
+                assertRelative(-s.current("va" + id), s.current(ev.name()), 1e-9, "I(" + ev.name() + ") = -I(va" + id + ")");
                 double hv = s.voltage("h" + id);
                 assertEquals(ev.gain() * hv, s.voltage(ev.plus()), 1e-12 * Math.abs(ev.gain() * hv) + 1e-15, ev.plus());
                 i = s.current(ev.name());
@@ -175,5 +176,17 @@ class CrossbarPhysicsTest {
         // The checks above are only worth something if diodes and amplifiers carry real current.
         assertTrue(maxDiode > 1e-5, "largest diode current " + maxDiode);
         assertTrue(maxCccs > 1e-6, "largest CCCS current " + maxCccs);
+    }
+
+    /**
+     * Asserts |actual - expected| <= rel * max(|actual|, |expected|); values both below 1e-18
+     * (V or A, far under ngspice's noise floor) count as equal zeros.
+     */
+    static void assertRelative(double expected, double actual, double rel, String what) {
+        double scale = Math.max(Math.abs(expected), Math.abs(actual));
+        if (!(Math.abs(actual - expected) <= rel * scale || scale < 1e-18)) {
+            fail(what + ": expected " + expected + ", got " + actual + " (relative difference "
+                    + Math.abs(actual - expected) / scale + " > " + rel + ")");
+        }
     }
 }

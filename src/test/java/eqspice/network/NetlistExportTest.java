@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import eqspice.circuit.NgspiceWriter;
 import eqspice.circuit.SolverOptions;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -89,7 +87,7 @@ class NetlistExportTest {
     @Test
     void ngspiceProgramSolvesTheShippedNetlistLikeTheLibrary() throws Exception {
         Path raw = tmp.resolve("kiraz.raw");
-        Map<String, Double> batch = runNgspiceBatch(SHIPPED.resolve("kiraz-case1.cir").toAbsolutePath(), raw);
+        Map<String, Double> batch = NgspiceBatch.run(SHIPPED.resolve("kiraz-case1.cir").toAbsolutePath(), raw);
 
         NetworkSpec spec = Presets.kirazCase1();
         LayeredNetwork net = LayeredNetwork.random(spec, spec.bounds().gMin() * 10, spec.bounds().gMax() / 10,
@@ -106,33 +104,8 @@ class NetlistExportTest {
             String key = e.getKey();
             String name = key.substring(2, key.length() - 1);
             double expected = key.startsWith("v(") ? lib.voltage(name) : lib.current(name);
-            Close.relative(expected, e.getValue(), 1e-9, key);
+            CrossbarPhysicsTest.assertRelative(expected, e.getValue(), 1e-9, key);
         }
         assertTrue(Math.abs(lib.voltage("h1_0")) > 0.01, "a trivial operating point would prove little");
-    }
-
-    /**
-     * Runs {@code ngspice -b -r raw netlist}. The binary rawfile carries full doubles, so the
-     * shipped netlist is solved exactly as a designer would run it, with no .control block added.
-     */
-    static Map<String, Double> runNgspiceBatch(Path netlist, Path raw) throws Exception {
-        Path log = raw.resolveSibling(raw.getFileName() + ".log");
-        Process p;
-        try {
-            p = new ProcessBuilder("ngspice", "-b", "-r", raw.toString(), netlist.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            fail("cannot run the ngspice program (needed for this test; install ngspice 46 and put it on PATH): "
-                    + e.getMessage());
-            return Map.of();
-        }
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("ngspice -b did not finish within 60 s");
-        }
-        String out = Files.readString(log);
-        assertEquals(0, p.exitValue(), "ngspice -b failed:\n" + out);
-        assertTrue(Files.exists(raw), "ngspice -b wrote no rawfile:\n" + out);
-        return RawFile.firstPoint(raw);
     }
 }

@@ -1,5 +1,9 @@
 package eqspice.network;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -8,14 +12,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Reads the first point of an ngspice binary rawfile ({@code ngspice -b -r file}), test-only.
+ * Runs the {@code ngspice} program in batch mode and reads the first point of its binary
+ * rawfile ({@code ngspice -b -r file}), test-only.
  * The binary format stores every value as a C double in the writer's byte order, so unlike the
  * printed output (about 7 digits) it carries the solution at full precision.
  */
-final class RawFile {
-    private RawFile() {
+final class NgspiceBatch {
+    private NgspiceBatch() {
+    }
+
+    /**
+     * Runs {@code ngspice -b -r raw netlist}. The binary rawfile carries full doubles, so the
+     * shipped netlist is solved exactly as a designer would run it, with no .control block added.
+     */
+    static Map<String, Double> run(Path netlist, Path raw) throws Exception {
+        Path log = raw.resolveSibling(raw.getFileName() + ".log");
+        Process p;
+        try {
+            p = new ProcessBuilder("ngspice", "-b", "-r", raw.toString(), netlist.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            fail("cannot run the ngspice program (needed for this test; install ngspice 46 and put it on PATH): "
+                    + e.getMessage());
+            return Map.of();
+        }
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("ngspice -b did not finish within 60 s");
+        }
+        String out = Files.readString(log);
+        assertEquals(0, p.exitValue(), "ngspice -b failed:\n" + out);
+        assertTrue(Files.exists(raw), "ngspice -b wrote no rawfile:\n" + out);
+        return firstPoint(raw);
     }
 
     /** Values of the first point by lower-case vector name, e.g. {@code v(h1_0)}, {@code i(vin0)}. */
