@@ -10,11 +10,12 @@ import picocli.CommandLine.Option;
 
 /** {@code eqspice bench ...}: the benchmarks the issues' performance criteria name. */
 @Command(name = "bench", description = "Benchmarks: figures are medians of repeated runs, with their baselines.",
-        subcommands = {BenchCommand.Binding.class, BenchCommand.Train.class, BenchCommand.SweepRate.class})
+        subcommands = {BenchCommand.Binding.class, BenchCommand.Netlist.class, BenchCommand.Train.class,
+            BenchCommand.SweepRate.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
-        throw new IllegalArgumentException("name a benchmark: binding, train, sweep");
+        throw new IllegalArgumentException("name a benchmark: binding, netlist, train, sweep");
     }
 
     /** {@code eqspice bench binding}. */
@@ -62,6 +63,20 @@ final class BenchCommand implements Runnable {
         public Integer call() throws IOException {
             eqspice.bench.SweepBench.run(System.out, eqspice.sweep.Sweep.load(small), eqspice.sweep.Sweep.load(full),
                     (dir, n) -> SweepCommand.workerCommand(small, dir, n), Main.version());
+            return 0;
+        }
+    }
+
+    /** {@code eqspice bench netlist}. */
+    @Command(name = "netlist", description = {"Time to build and write a 784-100-10 network (~80k resistors) against "
+            + "the time ngspice takes to load and solve it; goal: under 10 %."})
+    static final class Netlist implements Callable<Integer> {
+        @Option(names = "--repeats", defaultValue = "7", description = "repeats per measurement (default ${DEFAULT-VALUE})")
+        int repeats;
+
+        @Override
+        public Integer call() {
+            eqspice.bench.NetlistBench.run(System.out, repeats);
             return 0;
         }
     }

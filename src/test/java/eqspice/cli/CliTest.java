@@ -86,6 +86,19 @@ class CliTest {
         assertFalse(Files.exists(dir.resolve("results")), "nothing may be started or written");
     }
 
+    @Test
+    void exportReproducesTheShippedNetlistAndNamesABadTarget(@TempDir Path dir) throws Exception {
+        CliProcess.Result r = CliProcess.run(dir, "export", "kiraz-case1", "--out", "out/kiraz-case1.cir");
+        assertEquals(0, r.exitCode(), r.err());
+        Path shipped = Path.of(System.getProperty("user.dir"), "netlists");
+        assertEquals(Files.readString(shipped.resolve("kiraz-case1.cir")), Files.readString(dir.resolve("out/kiraz-case1.cir")));
+        assertEquals(Files.readString(shipped.resolve("kiraz-case1.conductances.csv")),
+                Files.readString(dir.resolve("out/kiraz-case1.conductances.csv")));
+        CliProcess.Result bad = CliProcess.run(dir, "export", "kiraz-case1", "--out", "k.txt");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--out must name a .cir file, got k.txt"), bad.err());
+    }
+
     private static double value(String out, String name) {
         Matcher m = Pattern.compile("(?m)^\\s+" + name + "\\s+(\\S+)$").matcher(out);
         assertTrue(m.find(), name + " not in\n" + out);
