@@ -2,6 +2,7 @@ package eqspice.cli;
 
 import eqspice.ngspice.NgspiceSession;
 import eqspice.results.Provenance;
+import eqspice.sweep.Shard;
 import eqspice.sweep.Sweep;
 import eqspice.sweep.SweepLedger;
 import eqspice.sweep.SweepProgress;
@@ -34,9 +35,19 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: results/<experiment name>)")
     Path out;
 
+    @Option(names = "--shard", paramLabel = "i/n", description = {"run only shard i of n (0-based; stable by point id), "
+        + "writing points-shard-i-of-n.csv; combine the shards with eqspice merge"})
+    String shard;
+
     @Override
     public Integer call() {
-        Sweep sweep = Sweep.load(file);
+        Sweep whole = Sweep.load(file);
+        Shard part = shard == null ? null : Shard.parse(shard);
+        Sweep sweep = part == null ? whole : whole.shard(part);
+        if (sweep.points().isEmpty()) {
+            spec.commandLine().getOut().println("shard " + shard + " has no points of this sweep; nothing to do");
+            return 0;
+        }
         int n = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         Path dir = out != null ? out : Path.of("results", sweep.name());
         PrintWriter stdout = spec.commandLine().getOut();
@@ -46,16 +57,17 @@ final class SweepCommand implements Callable<Integer> {
             prov = Provenance.of(Main.version(), ng.info(), sweep.points().get(0).experiment().config().solver(),
                     sweep.points().get(0).experiment().config().seed(), file.toString(), sweep.sha256());
         }
-        SweepLedger ledger = new SweepLedger(dir, sweep, prov, n);
+        String suffix = part == null ? "" : part.suffix();
+        SweepLedger ledger = new SweepLedger(dir, "provenance" + suffix + ".json", whole, prov, n);
         stdout.printf(Locale.ROOT, "sweep %s: %d axes, %d points, %d workers, %s; results in %s%n", sweep.name(),
                 sweep.axes().size(), sweep.points().size(), n, prov.simulator(), dir);
         stdout.flush();
         SweepProgress progress = new SweepProgress(System.err, System.console() != null, 5);
         SweepRunner.Summary s = new SweepRunner(sweep, dir, n,
-                SweepRunner.processes(dir, w -> workerCommand(file, dir, w)), progress).run();
+                SweepRunner.processes(dir, w -> workerCommand(file, dir, w)), progress, "points" + suffix + ".csv").run();
         ledger.finish(s);
         stdout.printf(Locale.ROOT, "%d points: %d already done, %d run now (%d failed) in %.1f s; table: %s%n",
-                s.planned(), s.skipped(), s.ran(), s.failed(), s.seconds(), SweepRunner.pointsFile(dir));
+                s.planned(), s.skipped(), s.ran(), s.failed(), s.seconds(), dir.resolve("points" + suffix + ".csv"));
         return s.failed() == 0 ? 0 : 1;
     }
 

@@ -81,6 +81,11 @@ public record Sweep(String name, Path file, String sha256, List<Axis> axes, List
         return new Sweep(name, file, points.get(0).experiment().sha256(), axes, points);
     }
 
+    /** The same sweep restricted to one shard's points. */
+    public Sweep shard(Shard shard) {
+        return new Sweep(name, file, sha256, axes, points.stream().filter(p -> shard.contains(p.id())).toList());
+    }
+
     /** The point with this id. */
     public SweepPoint point(String id) {
         return points.stream().filter(p -> p.id().equals(id)).findFirst()

@@ -27,9 +27,14 @@ public final class SweepLedger {
     private final ObjectNode doc;
     private final ObjectNode session;
 
-    /** Opens the ledger in {@code dir} and records a new session. */
+    /** Opens the ledger {@code dir/provenance.json} and records a new session. */
     public SweepLedger(Path dir, Sweep sweep, Provenance prov, int workers) {
-        this.file = dir.resolve("provenance.json");
+        this(dir, "provenance.json", sweep, prov, workers);
+    }
+
+    /** Opens a ledger of another name (a shard's {@code provenance-shard-i-of-n.json}). */
+    public SweepLedger(Path dir, String name, Sweep sweep, Provenance prov, int workers) {
+        this.file = dir.resolve(name);
         try {
             Files.createDirectories(dir);
             if (Files.exists(file)) {
@@ -42,7 +47,7 @@ public final class SweepLedger {
             } else {
                 doc = JSON.createObjectNode();
                 doc.put("experiment", sweep.name());
-                doc.put("experiment_file", sweep.file().toString());
+                doc.put("experiment_file", sweep.file().toAbsolutePath().toString());
                 doc.put("experiment_sha256", sweep.sha256());
                 doc.put("points", sweep.points().size());
                 doc.set("provenance", JSON.valueToTree(prov));

@@ -25,12 +25,19 @@ public final class SweepRunner {
     private final int workers;
     private final IntFunction<PointExecutor> executors;
     private final SweepProgress progress;
+    private final Path table;
 
     /**
      * @param executors makes executor {@code n} (see {@link #processes} and {@link LibraryCopyWorker})
      */
     public SweepRunner(Sweep sweep, Path dir, int workers, IntFunction<PointExecutor> executors,
                        SweepProgress progress) {
+        this(sweep, dir, workers, executors, progress, pointsFile(dir).getFileName().toString());
+    }
+
+    /** The same runner writing its rows to another file of the folder (a shard's own table). */
+    public SweepRunner(Sweep sweep, Path dir, int workers, IntFunction<PointExecutor> executors,
+                       SweepProgress progress, String tableName) {
         if (workers < 1) {
             throw new IllegalArgumentException("--workers must be >= 1, got " + workers);
         }
@@ -39,6 +46,7 @@ public final class SweepRunner {
         this.workers = workers;
         this.executors = executors;
         this.progress = progress;
+        this.table = dir.resolve(tableName);
     }
 
     /** Worker processes started by {@code commands} (worker n's command line), logging into {@code dir/workers}. */
@@ -53,7 +61,7 @@ public final class SweepRunner {
 
     public Summary run() {
         long t0 = System.nanoTime();
-        try (PointsTable table = new PointsTable(pointsFile(dir), sweep.axes())) {
+        try (PointsTable table = new PointsTable(this.table, sweep.axes())) {
             Set<String> done = table.finished();
             ConcurrentLinkedQueue<SweepPoint> queue = new ConcurrentLinkedQueue<>();
             sweep.points().stream().filter(p -> !done.contains(p.id())).forEach(queue::add);

@@ -1,0 +1,85 @@
+package eqspice.sweep;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Combines the shard tables of a sweep ({@code points-shard-i-of-n.csv}) into
+ * {@code points.csv}, in planning order, and says which points are missing or were written
+ * by more than one shard.
+ */
+public final class SweepMerge {
+    /** What a merge found. */
+    public record Report(int planned, int merged, List<String> missing, List<String> duplicated, Path table) {
+        public boolean complete() {
+            return missing.isEmpty() && duplicated.isEmpty();
+        }
+    }
+
+    private SweepMerge() {
+    }
+
+    public static Report merge(Sweep sweep, Path dir) {
+        Map<String, CSVRecord> rows = new LinkedHashMap<>();
+        List<String> duplicated = new ArrayList<>();
+        List<String> header = null;
+        try (DirectoryStream<Path> shards = Files.newDirectoryStream(dir, "points-shard-*.csv")) {
+            for (Path f : shards) {
+                try (Reader r = Files.newBufferedReader(f);
+                     CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                    header = header == null ? p.getHeaderNames() : header;
+                    if (!header.equals(p.getHeaderNames())) {
+                        throw new IllegalArgumentException(f + " has other columns than the other shards: not the same sweep");
+                    }
+                    for (CSVRecord rec : p) {
+                        if (rows.putIfAbsent(rec.get("point_id"), rec) != null) {
+                            duplicated.add(rec.get("point_id") + " (again in " + f.getFileName() + ")");
+                        }
+                    }
+                }
+            }
+            if (header == null) {
+                throw new IllegalArgumentException(dir + " holds no shard tables (points-shard-*.csv)");
+            }
+            List<String> missing = new ArrayList<>();
+            StringWriter out = new StringWriter();
+            int merged = 0;
+            try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+                p.printRecord(header);
+                for (SweepPoint pt : sweep.points()) {
+                    CSVRecord rec = rows.remove(pt.id());
+                    if (rec == null) {
+                        missing.add(pt.id() + " " + pt.parameters().entrySet().stream()
+                                .map(e -> e.getKey() + "=" + SweepPoint.text(e.getValue())).toList());
+                    } else {
+                        p.printRecord(rec.values());
+                        merged++;
+                    }
+                }
+            }
+            rows.keySet().forEach(id -> duplicated.add(id + " (not a point of this sweep)"));
+            Path table = SweepRunner.pointsFile(dir);
+            Path tmp = table.resolveSibling("points.csv.tmp");
+            Files.writeString(tmp, out.toString(), StandardCharsets.UTF_8);
+            Files.move(tmp, table, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return new Report(sweep.points().size(), merged, missing, duplicated, table);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot merge the shards in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}
