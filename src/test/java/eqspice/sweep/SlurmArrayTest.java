@@ -1,0 +1,116 @@
+package eqspice.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eqspice.cli.Main;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A small Kiraz sweep submitted to a real single-node Slurm as a 4-task job array, merged, and
+ * compared with a single-machine run. Starts Slurm with src/test/slurm/local-slurm.sh (which
+ * installs slurm-wlm and munge when missing); skipped, saying why, when Slurm cannot start.
+ */
+class SlurmArrayTest {
+    private static final String YAML = "name: slurm-kiraz\nnetwork:\n  preset: kiraz-case1\ntask:\n  name: kiraz-case1\n"
+            + "training:\n  alpha: 1.0e-7\n  beta: 1.0e-3\n  epochs: 20\n"
+            + "sweep:\n  training.seed: {count: 4}\n  training.estimator: [positive, centered]\n";
+    private static final Path SCRIPT = Path.of(System.getProperty("user.dir"), "src/test/slurm/local-slurm.sh");
+
+    @Test
+    void jobArrayShardsMergeToTheSingleMachineTable(@TempDir Path dir) throws Exception {
+        boolean wasUp = run(dir, 30, "sinfo", "-h").exit() == 0;
+        Out started = run(dir, 300, "sh", SCRIPT.toString(), "start");
+        Assumptions.assumeTrue(started.exit() == 0, "Slurm cannot be started here (" + started.text().strip()
+                + "); run src/test/slurm/local-slurm.sh start as root to enable this test");
+        try {
+            Path file = dir.resolve("slurm-kiraz.yaml");
+            Files.writeString(file, YAML);
+            Out submitted = eqspice(dir, 120, "slurm", file.toString(), "--shards", "4", "--out", "sharded", "--submit");
+            assertEquals(0, submitted.exit(), submitted.text());
+            String job = submitted.text().lines().filter(l -> l.startsWith("submitted job ")).findFirst()
+                    .orElseThrow().substring("submitted job ".length()).strip();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (!run(dir, 30, "squeue", "-h", "-j", job).text().isBlank()) {
+                assertTrue(System.nanoTime() < deadline, "job " + job + " did not finish in 10 minutes");
+                Thread.sleep(500);
+            }
+            Out merged = eqspice(dir, 120, "merge", dir.resolve("sharded").toString());
+            assertEquals(0, merged.exit(), merged.text() + "\ntask logs:\n" + logs(dir.resolve("sharded/slurm")));
+            assertTrue(merged.text().contains("8 of 8 points merged"), merged.text());
+            Out single = eqspice(dir, 300, "sweep", file.toString(), "--workers", "2", "--out", "single");
+            assertEquals(0, single.exit(), single.text());
+            assertEquals(table(dir.resolve("single/points.csv")), table(dir.resolve("sharded/points.csv")));
+        } finally {
+            if (!wasUp) {
+                run(dir, 60, "sh", SCRIPT.toString(), "stop");
+            }
+        }
+    }
+
+    private record Out(int exit, String text) {
+    }
+
+    private static Out eqspice(Path dir, long seconds, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        return run(dir, seconds, cmd.toArray(String[]::new));
+    }
+
+    private static Out run(Path dir, long seconds, String... cmd) throws Exception {
+        Path log = Files.createTempFile(dir, "out", ".txt");
+        try {
+            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new Out(-1, String.join(" ", cmd) + " timed out");
+            }
+            return new Out(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            return new Out(-1, e.getMessage());
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static String logs(Path d) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        if (Files.isDirectory(d)) {
+            try (var s = Files.list(d)) {
+                for (Path p : s.toList()) {
+                    sb.append(p.getFileName()).append(":\n").append(Files.readString(p)).append('\n');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static Map<String, List<String>> table(Path csv) throws Exception {
+        Map<String, List<String>> out = new TreeMap<>();
+        try (Reader r = Files.newBufferedReader(csv);
+             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+            for (CSVRecord rec : p) {
+                out.put(rec.get("point_id"), rec.toMap().entrySet().stream()
+                        .filter(e -> !e.getKey().equals("seconds") && !e.getKey().equals("worker"))
+                        .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList());
+            }
+        }
+        return out;
+    }
+}
