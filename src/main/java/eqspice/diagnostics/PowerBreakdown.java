@@ -3,6 +3,7 @@ package eqspice.diagnostics;
 import eqspice.circuit.Circuit;
 import eqspice.circuit.Element;
 import eqspice.circuit.SpiceNames;
+import eqspice.circuit.SpiceNumber;
 import eqspice.simulate.Solution;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -111,5 +112,25 @@ public record PowerBreakdown(List<ElementPower> elements, Map<PowerClass, Double
     public ElementPower element(String name) {
         return elements.stream().filter(e -> e.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no element '" + name + "' in this breakdown"));
+    }
+
+    /**
+     * Kirchhoff's current law at one node of a solved circuit.
+     *
+     * @param node  node name
+     * @param amps  sum of the currents leaving the node through all its elements (A); 0 in exact arithmetic
+     * @param scale largest magnitude of those currents (A), so that the residual can be judged relatively
+     */
+    public record NodeResidual(String node, double amps, double scale) {
+        public NodeResidual {
+            SpiceNames.node(node);
+            SpiceNumber.finite("KCL residual at " + node, amps);
+            SpiceNumber.nonNegative("current scale at " + node, scale);
+        }
+
+        /** |amps| / scale, 0 for a node without current. */
+        public double relative() {
+            return scale == 0 ? Math.abs(amps) : Math.abs(amps) / scale;
+        }
     }
 }
