@@ -53,6 +53,11 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         Experiment exp = ExperimentLoader.load(file);
         TrainingConfig cfg = exp.config();
+        int samples = cfg.task().samples().size();
+        if (sample < 0 || sample >= samples) { // before ngspice starts: a typo should not cost a library load
+            throw new ParameterException(spec.commandLine(), "--sample must be in 0.." + (samples - 1) + " (task '"
+                    + cfg.task().name() + "' has " + samples + " samples), got " + sample);
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (NgspiceSession ng = new NgspiceSession()) {
             ng.linearSolver(cfg.solver());
