@@ -1,0 +1,86 @@
+package eqspice.cli;
+
+import eqspice.diagnostics.CrossbarDiagnosis;
+import eqspice.diagnostics.DiagnosisTable;
+import eqspice.diagnostics.PhaseDiagnosis;
+import eqspice.eqprop.Phase;
+import eqspice.experiment.Experiment;
+import eqspice.experiment.ExperimentLoader;
+import eqspice.ngspice.NgspiceSession;
+import eqspice.train.TrainingConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code eqspice diagnose experiment.yaml}: the pseudo-power diagnostics of the experiment's
+ * initial network (the network a run starts from) on one sample, phase by phase.
+ */
+@Command(name = "diagnose", description = {"Pseudo-power diagnostics of an experiment's initial network on one sample:",
+    "power per element class and its share, pseudo-power (co-content), Tellegen and KCL residuals,",
+    "and the variational check dP/dg (perturb and re-solve, PCM) against 1/2 dV^2 (VDM) for every conductance."})
+final class DiagnoseCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "EXPERIMENT", description = "experiment file (YAML); see experiments/README.md")
+    Path file;
+
+    @Option(names = "--sample", paramLabel = "K", description = "index of the task's sample (default: ${DEFAULT-VALUE})")
+    int sample = 0;
+
+    @Option(names = "--phase", paramLabel = "PHASE", description = "free, +beta or -beta (default: all three)")
+    String phase;
+
+    @Option(names = "--epsilon", paramLabel = "E",
+            description = "relative conductance perturbation of the variational check (default: ${DEFAULT-VALUE})")
+    double epsilon = 1e-4;
+
+    @Override
+    public Integer call() {
+        List<Phase> phases = phases();
+        if (!(epsilon > 0 && epsilon < 0.5)) {
+            throw new ParameterException(spec.commandLine(), "--epsilon must be in (0, 0.5), got " + epsilon);
+        }
+        Experiment exp = ExperimentLoader.load(file);
+        TrainingConfig cfg = exp.config();
+        int samples = cfg.task().samples().size();
+        if (sample < 0 || sample >= samples) { // before ngspice starts: a typo should not cost a library load
+            throw new ParameterException(spec.commandLine(), "--sample must be in 0.." + (samples - 1) + " (task '"
+                    + cfg.task().name() + "' has " + samples + " samples), got " + sample);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (NgspiceSession ng = new NgspiceSession()) {
+            ng.linearSolver(cfg.solver());
+            List<PhaseDiagnosis> result = CrossbarDiagnosis.initial(ng, cfg, sample, phases, epsilon, List.of());
+            out.printf(Locale.ROOT, "%s, initial network (seed %d), sample %d: x = %s V, y = %s V, beta %s S%n",
+                    exp.name(), cfg.seed(), sample, Arrays.toString(cfg.task().samples().get(sample).x()),
+                    Arrays.toString(cfg.task().samples().get(sample).y()), cfg.beta());
+            out.printf("solver: %s; %s%n", cfg.solver().label(), ng.info().label());
+            out.print(DiagnosisTable.format(result));
+            out.flush();
+        }
+        return 0;
+    }
+
+    private List<Phase> phases() {
+        if (phase == null) {
+            return List.of(Phase.FREE, Phase.POSITIVE, Phase.NEGATIVE);
+        }
+        for (Phase p : Phase.values()) {
+            if (p.label().equals(phase)) {
+                return List.of(p);
+            }
+        }
+        throw new ParameterException(spec.commandLine(), "--phase must be free, +beta or -beta, got '" + phase + "'");
+    }
+}
