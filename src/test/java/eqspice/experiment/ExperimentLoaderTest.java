@@ -76,6 +76,17 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void boundaryValuesAreRefusedWithFileAndField() {
+        // beta = 0 is no nudge at all (the estimate would divide by zero); g_min = g_max leaves nothing to learn.
+        assertEquals("experiments/test.yaml: training.beta must be a finite number > 0, got 0.0",
+                error(GOOD.replace("beta: 1.0e-3", "beta: 0.0")));
+        String m = error(GOOD.replace("preset: kiraz-case1", "preset: kiraz-case1\n  g_min: 1.0e-4\n  g_max: 1.0e-4"));
+        assertTrue(m.startsWith("experiments/test.yaml: ") && m.contains("g_min (1.0E-4 S) must be below g_max"), m);
+        m = error(GOOD + "  init: [1.0e-7, 1.0e-4]\n");
+        assertTrue(m.startsWith("experiments/test.yaml: training.init"), m);
+    }
+
+    @Test
     void targetWidthMustMatchTheOutputs() {
         String m = error(GOOD.replace("  name: kiraz-case1\ntraining", "  samples:\n    - {x: [1, 2], y: [1, 0]}\ntraining"));
         assertTrue(m.contains("2 targets per sample but network.outputs is 1"), m);
