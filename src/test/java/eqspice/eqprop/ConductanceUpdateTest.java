@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eqspice.circuit.SolverOptions;
 import eqspice.network.LayeredNetwork;
 import eqspice.network.NetworkSpec;
 import eqspice.network.Presets;
+import eqspice.ngspice.SharedSession;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,31 @@ class ConductanceUpdateTest {
         for (double v : g) {
             assertTrue(spec.bounds().contains(v));
         }
+    }
+
+    @Test
+    void absurdAlphaOnARealGradientPinsEveryConductanceToTheBoundItsSignPointsAt() {
+        LayeredNetwork net = LayeredNetwork.random(spec, 1e-5, 1e-4, 1);
+        CrossbarSession session = new CrossbarSession(SharedSession.get(), net, SolverOptions.DEFAULT, List.of());
+        double[] grad = EqPropStep.run(session, Presets.KIRAZ_CASE1_INPUTS, Presets.KIRAZ_CASE1_TARGET,
+                Estimator.CENTERED, 1e-6).gradient();
+        // |dL/dg| is ~1e3 V^2/S here: alpha = 1 S^2/V^2 asks for steps of ~1e3 S, a million times g_max.
+        LayeredNetwork next = ConductanceUpdate.apply(net, grad, 1.0);
+        double[] g = CrossbarSession.flatten(next);
+        int low = 0;
+        int high = 0;
+        for (int k = 0; k < g.length; k++) {
+            assertTrue(spec.bounds().contains(g[k]), "conductance " + k + " = " + g[k]);
+            assertTrue(grad[k] != 0, "every conductance of this circuit affects the loss");
+            assertEquals(grad[k] > 0 ? spec.bounds().gMin() : spec.bounds().gMax(), g[k], "conductance " + k);
+            low += g[k] == spec.bounds().gMin() ? 1 : 0;
+            high += g[k] == spec.bounds().gMax() ? 1 : 0;
+        }
+        assertTrue(low > 0 && high > 0, "a mixed-sign gradient reaches both bounds: " + low + " low, " + high + " high");
+        // The clipped network is still a valid circuit.
+        session.setNetwork(next);
+        assertTrue(Double.isFinite(EqPropStep.free(session, Presets.KIRAZ_CASE1_INPUTS,
+                Presets.KIRAZ_CASE1_TARGET).loss()));
     }
 
     @Test

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eqspice.eqprop.Estimator;
+import eqspice.network.Amplifier;
+import eqspice.network.DiodePair;
 import eqspice.network.Presets;
 import eqspice.train.TrainingConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExperimentLoaderTest {
@@ -39,9 +42,26 @@ class ExperimentLoaderTest {
         TrainingConfig c = e.config();
         assertEquals("kiraz-case1", e.name());
         assertEquals(Presets.kirazCase1(), c.spec());
-        assertEquals(5e-4, c.alpha());
+        // Calibrated in SI units (S^2/V^2), not the paper's 5e-4: see the file's comments.
+        assertEquals(1e-9, c.alpha());
+        assertEquals(1e-6, c.beta());
+        assertEquals(1e-5, c.initLow());
+        assertEquals(1e-4, c.initHigh());
         assertEquals(Estimator.CENTERED, c.estimator());
         assertEquals(64, e.sha256().length());
+    }
+
+    @Test
+    void shippedXorExperimentLoads() {
+        TrainingConfig c = ExperimentLoader.load(Path.of("experiments/xor.yaml")).config();
+        assertEquals(List.of(8), c.spec().hidden());
+        assertEquals(Amplifier.KENDALL, c.spec().amplifier().orElseThrow());
+        DiodePair d = c.spec().activation().orElseThrow();
+        assertEquals(0.05, d.upperBias());
+        assertEquals(-0.05, d.lowerBias());
+        assertEquals(DiodePair.DEFAULT_MODEL, d.model());
+        assertEquals(3e-8, c.alpha());
+        assertEquals(4, c.task().samples().size());
     }
 
     @Test
@@ -73,6 +93,17 @@ class ExperimentLoaderTest {
         assertTrue(error(GOOD + "  estimator: sideways\n").contains("unknown estimator 'sideways': allowed are positive, negative, centered"));
         String m = error(GOOD.replace("preset: kiraz-case1", "preset: kiraz-case1\n  g_min: 1.0e-3\n  g_max: 1.0e-4"));
         assertTrue(m.contains("g_min") && m.contains("must be below g_max"), m);
+    }
+
+    @Test
+    void boundaryValuesAreRefusedWithFileAndField() {
+        // beta = 0 is no nudge at all (the estimate would divide by zero); g_min = g_max leaves nothing to learn.
+        assertEquals("experiments/test.yaml: training.beta must be a finite number > 0, got 0.0",
+                error(GOOD.replace("beta: 1.0e-3", "beta: 0.0")));
+        String m = error(GOOD.replace("preset: kiraz-case1", "preset: kiraz-case1\n  g_min: 1.0e-4\n  g_max: 1.0e-4"));
+        assertTrue(m.startsWith("experiments/test.yaml: ") && m.contains("g_min (1.0E-4 S) must be below g_max"), m);
+        m = error(GOOD + "  init: [1.0e-7, 1.0e-4]\n");
+        assertTrue(m.startsWith("experiments/test.yaml: training.init"), m);
     }
 
     @Test
