@@ -99,6 +99,22 @@ class CliTest {
         assertTrue(bad.err().contains("--out must name a .cir file, got k.txt"), bad.err());
     }
 
+    @Test
+    void gradcheckPrintsOneRowPerEstimatorAndBeta(@TempDir Path dir) throws Exception {
+        Path exp = Path.of(System.getProperty("user.dir"), "experiments", "kiraz-case1.yaml");
+        CliProcess.Result r = CliProcess.run(dir, "gradcheck", exp.toString(), "--beta", "1e-6,1e-4",
+                "--estimator", "centered,positive");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> rows = r.out().lines().filter(l -> l.matches("(centered|positive)\\s.*")).toList();
+        assertEquals(4, rows.size(), r.out());
+        // Kendall's amplifiers: the estimate is a descent direction but not the gradient (cosine ~0.64, a finding).
+        double cosine = Double.parseDouble(rows.get(0).trim().split("\\s+")[2]);
+        assertTrue(cosine > 0.3 && cosine < 0.95, r.out());
+        CliProcess.Result bad = CliProcess.run(dir, "gradcheck", exp.toString(), "--estimator", "sideways");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("sideways"), bad.err());
+    }
+
     private static double value(String out, String name) {
         Matcher m = Pattern.compile("(?m)^\\s+" + name + "\\s+(\\S+)$").matcher(out);
         assertTrue(m.find(), name + " not in\n" + out);
