@@ -34,8 +34,6 @@ public final class BindingBench {
         out.printf(Locale.ROOT, "%-10s %-9s %-14s %-18s %-16s %s%n", "grid", "resistors", "eqspice op",
                 "ngspice -b analysis", "ngspice -b wall", "ratio eqspice/ngspice");
         try (NgspiceSession ng = new NgspiceSession()) {
-            // Memory first, in a young process, so that the big grids' buffers do not mask growth.
-            memory(out, ng, options, memorySolves);
             for (int size : SIZES) {
                 int side = ResistorGrid.sideFor(size);
                 Circuit grid = ResistorGrid.build(side, options);
@@ -49,6 +47,7 @@ public final class BindingBench {
             }
             out.println("solved by " + ng.info().label());
         }
+        memoryInChild(out, memorySolves);
     }
 
     private static double inProcess(NgspiceSession ng, Circuit grid, int reps) {
@@ -87,23 +86,48 @@ public final class BindingBench {
         }
     }
 
-    private static void memory(PrintStream out, NgspiceSession ng, SolverOptions options, int solves) {
-        ng.load(ResistorGrid.build(ResistorGrid.sideFor(SIZES[0]), options));
-        for (int k = 0; k < 500; k++) { // warm-up: JIT compilation is not ngspice's memory
-            ng.operatingPoint();
-        }
-        long after100 = 0;
-        long t0 = System.nanoTime();
-        for (int k = 1; k <= solves; k++) {
-            ng.setSource("vin", 1.0 + (k % 3));
-            ng.operatingPoint();
-            if (k == 100) {
-                after100 = BenchStats.rssKib();
+    /**
+     * Runs {@link #memory} in a child JVM whose heap is fixed and pre-touched: the Java heap of
+     * this JVM grows on garbage until the collector has sized it, which RSS would count as a
+     * leak. With the heap resident from the start, RSS growth is ngspice's (or the JIT's).
+     */
+    private static void memoryInChild(PrintStream out, int solves) throws IOException {
+        java.util.List<String> cmd = java.util.List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch", "-cp", System.getProperty("java.class.path"),
+                "eqspice.cli.Main", "bench", "memory", "--solves", Integer.toString(solves));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            if (p.waitFor() != 0) {
+                throw new IOException("the memory measurement failed: " + text);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
-        long last = BenchStats.rssKib();
-        out.printf(Locale.ROOT, "memory: %d solves of the %d-resistor grid in %.1f s; RSS after 100: %d KiB, after %d: "
-                + "%d KiB (%+.1f %%)%n", solves, SIZES[0], (System.nanoTime() - t0) / 1e9, after100, solves, last,
-                100.0 * (last - after100) / after100);
+        out.print(text);
+    }
+
+    /** Resident memory over {@code solves} operating points of the ~1k grid (run by {@code eqspice bench memory}). */
+    public static void memory(PrintStream out, SolverOptions options, int solves) {
+        try (NgspiceSession ng = new NgspiceSession()) {
+            ng.load(ResistorGrid.build(ResistorGrid.sideFor(SIZES[0]), options));
+            for (int k = 0; k < 500; k++) { // warm-up: JIT compilation is not ngspice's memory
+                ng.operatingPoint();
+            }
+            long after100 = 0;
+            long t0 = System.nanoTime();
+            for (int k = 1; k <= solves; k++) {
+                ng.setSource("vin", 1.0 + (k % 3));
+                ng.operatingPoint();
+                if (k == 100) {
+                    after100 = BenchStats.rssKib();
+                }
+            }
+            long last = BenchStats.rssKib();
+            out.printf(Locale.ROOT, "memory: %d solves of the %d-resistor grid in %.1f s (JVM heap fixed at 256 MiB); "
+                    + "RSS after 100: %d KiB, after %d: %d KiB (%+.1f %%)%n", solves, SIZES[0],
+                    (System.nanoTime() - t0) / 1e9, after100, solves, last, 100.0 * (last - after100) / after100);
+        }
     }
 }

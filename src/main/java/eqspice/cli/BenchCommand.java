@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /** {@code eqspice bench ...}: the benchmarks the issues' performance criteria name. */
 @Command(name = "bench", description = "Benchmarks: figures are medians of repeated runs, with their baselines.",
         subcommands = {BenchCommand.Binding.class, BenchCommand.Netlist.class, BenchCommand.Train.class,
-            BenchCommand.SweepRate.class})
+            BenchCommand.SweepRate.class, BenchCommand.Memory.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -77,6 +77,19 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             eqspice.bench.NetlistBench.run(System.out, repeats);
+            return 0;
+        }
+    }
+
+    /** {@code eqspice bench memory}: the memory part of the binding bench, run in a child JVM by it. */
+    @Command(name = "memory", hidden = true, description = "Resident memory over many solves of the ~1k grid.")
+    static final class Memory implements Callable<Integer> {
+        @Option(names = "--solves", defaultValue = "10000")
+        int solves;
+
+        @Override
+        public Integer call() {
+            BindingBench.memory(System.out, SolverOptions.DEFAULT, solves);
             return 0;
         }
     }
