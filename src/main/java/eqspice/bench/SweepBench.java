@@ -44,8 +44,8 @@ public final class SweepBench {
         int cores = Runtime.getRuntime().availableProcessors();
         double perPointCoreSeconds = two * 2 / points;
         double projected = full.points().size() * perPointCoreSeconds / cores;
-        out.printf(Locale.ROOT, "projected wall time of %s on %d cores: %.1f h (%.2f s of one core per point)%n",
-                full.name(), cores, projected / 3600, perPointCoreSeconds);
+        out.printf(Locale.ROOT, "projected wall time of %s on %d cores: %.2f h = %.0f min (%.3f s of one core per "
+                + "point, from the 2-process run)%n", full.name(), cores, projected / 3600, projected / 60, perPointCoreSeconds);
     }
 
     private static double time(PrintStream out, String label, Sweep sweep, int workers,

@@ -23,6 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "sweep", description = {"Run every point of an experiment's sweep: section on N worker processes.",
     "points.csv gets one row per finished point; running the same command again resumes where it stopped."})
 final class SweepCommand implements Callable<Integer> {
+    static final String DEFAULT_WORKER_JAVA_OPTS = "-XX:+UseParallelGC -XX:TieredStopAtLevel=1";
+
     @Spec
     CommandSpec spec;
 
@@ -75,7 +77,15 @@ final class SweepCommand implements Callable<Integer> {
     static List<String> workerCommand(Path file, Path dir, int index) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-XX:+UseParallelGC"); // batch throughput, as the ./eqspice launcher
+        // Measured (bench sweep): with one worker per core, two JVMs compiling with C2 at once cost more than C2
+        // gains on these short points; C1 only gave 1.5x instead of 0.9-1.3x on 2 cores. EQSPICE_WORKER_JAVA_OPTS
+        // replaces the options (they are arguments, no shell is involved).
+        String opts = System.getenv().getOrDefault("EQSPICE_WORKER_JAVA_OPTS", DEFAULT_WORKER_JAVA_OPTS);
+        for (String o : opts.trim().split("\\s+")) {
+            if (!o.isEmpty()) {
+                cmd.add(o);
+            }
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Main.class.getName());

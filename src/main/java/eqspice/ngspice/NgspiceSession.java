@@ -73,6 +73,8 @@ public final class NgspiceSession implements Simulator {
     private boolean klu;
     /** The linear solver ngspice said it used in the last operating point ("klu", "sparse 1.3"), or null. */
     private String solverSeen;
+    /** Solver options already probed by {@link #linearSolver}, with the solver ngspice used for them. */
+    private final Map<SolverOptions, String> probed = new HashMap<>();
     private int commands;
 
     /** Loads the library found by {@link LibraryLocator} and initialises it. */
@@ -123,6 +125,7 @@ public final class NgspiceSession implements Simulator {
         loadLines(NgspiceWriter.lines(circuit));
         loaded = circuit;
         klu = circuit.options().klu();
+        solverSeen = probed.get(circuit.options()); // known before the first op when these options were probed
     }
 
     /**
@@ -252,9 +255,14 @@ public final class NgspiceSession implements Simulator {
     /**
      * Solves a 1 V divider with {@code options} and returns the linear solver ngspice reports
      * having used (e.g. {@code klu}, {@code sparse 1.3}): a build without KLU silently falls back,
-     * so the request alone is no proof. Replaces the loaded circuit.
+     * so the request alone is no proof. The first probe of given options replaces the loaded
+     * circuit; later calls with the same options return the remembered answer.
      */
     public synchronized String linearSolver(SolverOptions options) {
+        String known = probed.get(options);
+        if (known != null) {
+            return known; // the library does not change under a session: one probe per options suffices
+        }
         Solution s = solve(new Circuit("solver probe", List.of(new VoltageSource("vprobe", "a", "0", 1.0),
                 new Resistor("rprobe1", "a", "m", 1000), new Resistor("rprobe2", "m", "0", 1000)), List.of(), options,
                 List.of()));
@@ -262,6 +270,7 @@ public final class NgspiceSession implements Simulator {
             throw new ConvergenceException("the solver probe (a 1 V divider) gave " + s.voltage("m") + " V instead of 0.5 V",
                     log.lines());
         }
+        probed.put(options, info().solver());
         return info().solver();
     }
 
