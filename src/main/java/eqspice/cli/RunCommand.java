@@ -66,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
                 });
                 writer.summary(r);
             }
-            stdout.printf(Locale.ROOT, "loss %.4g -> %.4g V^2 (%.1fx), %s, %d failed phases, %.1f s%n",
+            stdout.printf(Locale.ROOT, "loss %.4g -> %.4g V^2 (%.3gx lower), %s, %d failed phases, %.1f s%n",
                     r.initialLoss(), r.finalLoss(), r.initialLoss() / r.finalLoss(),
                     r.converged() ? "converged at epoch " + r.epochsToConverge() : "not converged",
                     r.failedPhases(), r.seconds());

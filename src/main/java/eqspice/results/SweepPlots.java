@@ -28,6 +28,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class SweepPlots {
     private static final String ESTIMATOR = "training.estimator";
+    /** Losses below this (V^2) are numerically zero; they are drawn at its log, -40. */
+    static final double LOSS_FLOOR = 1e-40;
 
     private SweepPlots() {
     }
@@ -86,14 +88,18 @@ public final class SweepPlots {
         chart.getStyler().setRangeColors(loss ? new Color[] {dark, light} : new Color[] {light, dark});
         if (!loss) {
             chart.getStyler().setMin(0).setMax(1);
+        } else {
+            chart.getStyler().setMin(cells.stream().mapToDouble(c -> c[2].doubleValue()).min().orElse(0))
+                    .setMax(cells.stream().mapToDouble(c -> c[2].doubleValue()).max().orElse(1));
         }
-        chart.addSeries(name, xs, ys, cells);
+        chart.addSeries(name, label(xs), label(ys), cells);
         return save(chart, dir.resolve(name));
     }
 
     /**
      * Cell values over x by y: the fraction of rows whose {@code converged} is true (failed points
-     * count as not converged), or log10 of the median finite final loss; NaN for an empty cell.
+     * count as not converged), or log10 of the median finite final loss (at least {@link #LOSS_FLOOR});
+     * NaN for an empty cell.
      */
     static double[][] grid(List<Map<String, String>> rows, String x, List<String> xs, String y, List<String> ys,
                            boolean loss) {
@@ -105,8 +111,8 @@ public final class SweepPlots {
                 List<Map<String, String>> in = rows.stream()
                         .filter(r -> xv.equals(r.get(x)) && (y == null || yv.equals(r.get(y)))).toList();
                 g[i][j] = in.isEmpty() ? Double.NaN : loss
-                        ? Math.log10(median(in.stream().mapToDouble(r -> number(r.get("final_loss_v2")))
-                                .filter(Double::isFinite).toArray()))
+                        ? Math.log10(Math.max(LOSS_FLOOR, median(in.stream()
+                                .mapToDouble(r -> number(r.get("final_loss_v2"))).filter(Double::isFinite).toArray())))
                         : in.stream().filter(r -> "true".equals(r.get("converged"))).count() / (double) in.size();
             }
         }
@@ -137,10 +143,17 @@ public final class SweepPlots {
             });
             if (!epochs.isEmpty()) {
                 any = true;
-                chart.addSeries(x + "=" + xv, epochs, medians).setMarker(SeriesMarkers.NONE);
+                chart.addSeries(x + "=" + label(List.of(xv)).get(0), epochs, medians).setMarker(SeriesMarkers.NONE);
             }
         }
         return any ? save(chart, dir.resolve(name)) : null;
+    }
+
+    /** Axis labels: numbers with 3 significant digits (log ranges make long decimals), other values as they are. */
+    private static List<String> label(List<String> values) {
+        return values.stream().map(v -> SweepTable.isNumber(v) && Double.isFinite(Double.parseDouble(v))
+                ? new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toString() : v)
+                .toList();
     }
 
     private static void epochLosses(Path metrics, Map<Integer, List<Double>> byEpoch) throws IOException {
