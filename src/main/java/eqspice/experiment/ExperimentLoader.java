@@ -42,15 +42,18 @@ public final class ExperimentLoader {
 
     /** Loads and validates an experiment file. */
     public static Experiment load(Path file) {
-        byte[] bytes;
+        return parse(file, readBytes(file));
+    }
+
+    /** The bytes of an experiment file; a missing or unreadable file is an {@link ExperimentException} naming it. */
+    public static byte[] readBytes(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ExperimentException(file + ": no such experiment file");
         } catch (IOException e) {
             throw new ExperimentException(file + ": cannot read: " + e.getMessage(), e);
         }
-        return parse(file, bytes);
     }
 
     /** Parses experiment YAML held in memory; {@code file} names it in messages and provenance. */

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eqspice.experiment.ExperimentException;
 import eqspice.experiment.ExperimentLoader;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,15 +32,7 @@ public record Sweep(String name, Path file, String sha256, List<Axis> axes, List
 
     /** Loads and plans a sweep file. A file without {@code sweep:} is a sweep of one point. */
     public static Sweep load(Path file) {
-        byte[] yaml;
-        try {
-            yaml = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ExperimentException(file + ": no such experiment file");
-        } catch (IOException e) {
-            throw new ExperimentException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        return plan(file, yaml);
+        return plan(file, ExperimentLoader.readBytes(file));
     }
 
     /** Plans a sweep from YAML held in memory. */
