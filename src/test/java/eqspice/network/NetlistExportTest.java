@@ -108,4 +108,25 @@ class NetlistExportTest {
         }
         assertTrue(Math.abs(lib.voltage("h1_0")) > 0.01, "a trivial operating point would prove little");
     }
+
+    @Test
+    void kendallPresetExportsAndRoundTripsThroughTheNgspiceProgram() throws Exception {
+        // The second preset: doubled inputs, diode pairs, Kendall's amplifiers, doubled outputs.
+        NetworkSpec spec = Presets.kendall(4, 3, 2);
+        LayeredNetwork net = LayeredNetwork.random(spec, 1e-5, 1e-3, 9);
+        double[] x = {0.9, -0.4, 0.2, -1.1};
+        NetlistExport.Exported f = NetlistExport.write(tmp, "kendall-4-3-2", net, x, SolverOptions.DEFAULT,
+                List.of("test export"));
+        Map<String, Double> batch = NgspiceBatch.run(f.netlist().toAbsolutePath(), tmp.resolve("kendall.raw"));
+        Solution lib = SharedSession.get().solve(NetlistExport.circuit("kendall-4-3-2", net, x, SolverOptions.DEFAULT,
+                List.of()));
+        assertEquals(lib.voltages().size() + lib.currents().size(), batch.size());
+        for (Map.Entry<String, Double> e : batch.entrySet()) {
+            String key = e.getKey();
+            String name = key.substring(2, key.length() - 1);
+            double expected = key.startsWith("v(") ? lib.voltage(name) : lib.current(name);
+            CrossbarPhysicsTest.assertRelative(expected, e.getValue(), 1e-9, key);
+        }
+        assertEquals(spec.conductanceCount() + 1, Files.readAllLines(f.conductances()).size());
+    }
 }
