@@ -1,5 +1,6 @@
 package eqspice.cli;
 
+import eqspice.diagnostics.EpochDiagnostics;
 import eqspice.experiment.Experiment;
 import eqspice.experiment.ExperimentLoader;
 import eqspice.ngspice.NgspiceSession;
@@ -7,6 +8,7 @@ import eqspice.results.ConfigDescription;
 import eqspice.results.Provenance;
 import eqspice.results.RunWriter;
 import eqspice.train.EpochMetrics;
+import eqspice.train.EpochProbe;
 import eqspice.train.Trainer;
 import eqspice.train.TrainingConfig;
 import eqspice.train.TrainingResult;
@@ -15,6 +17,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,6 +45,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
+    @Option(names = "--diagnostics", description = {"after every epoch, diagnose the free phase of one sample and add "
+        + "diag_* columns to metrics.csv (pseudo-power, amplifier net power, Tellegen and KCL residuals, PCM vs VDM); "
+        + "costs two extra solves per conductance per epoch"})
+    boolean diagnostics;
+
+    @Option(names = "--diagnostics-sample", defaultValue = "0", description = "the sample diagnosed (default ${DEFAULT-VALUE})")
+    int diagnosticsSample;
+
     @Override
     public Integer call() {
         Experiment exp = file != null ? ExperimentLoader.load(file) : embedded(DEFAULT);
@@ -58,12 +69,14 @@ final class RunCommand implements Callable<Integer> {
                     cfg.epochs(), cfg.seed());
             stdout.flush();
             TrainingResult r;
-            try (RunWriter writer = new RunWriter(dir, prov, ConfigDescription.of(cfg))) {
+            EpochProbe probe = diagnostics ? new EpochDiagnostics(ng, cfg, diagnosticsSample, 1e-4) : null;
+            try (RunWriter writer = new RunWriter(dir, prov, ConfigDescription.of(cfg),
+                    probe == null ? List.of() : probe.columns())) {
                 Progress progress = new Progress(err, cfg.epochs(), quiet);
                 r = Trainer.train(ng, cfg, prov.lines(), m -> {
                     writer.epoch(m);
                     progress.epoch(m);
-                });
+                }, probe);
                 writer.summary(r);
             }
             stdout.printf(Locale.ROOT, "loss %.4g -> %.4g V^2 (%.3gx lower), %s, %d failed phases, %.1f s%n",

@@ -25,6 +25,8 @@ public final class CrossbarSession {
     private final List<Conductor> conductors;
     private final double[] conductances;
     private final Map<String, Double> sourceValues = new HashMap<>();
+    private final SolverOptions options;
+    private final List<String> comments;
     private LayeredNetwork network;
 
     /** Builds the network's circuit (inputs 0 V, nudging 0 A) and loads it. */
@@ -33,9 +35,21 @@ public final class CrossbarSession {
         this.builder = new CrossbarCircuit(network.spec());
         this.conductors = builder.layout().conductors();
         this.network = network;
+        this.options = options;
+        this.comments = List.copyOf(comments);
         this.conductances = flatten(network);
+        reload();
+    }
+
+    /**
+     * Loads the circuit of the current network again (inputs 0 V, nudging 0 A): for when
+     * something else (a diagnosis) has used the simulator in between.
+     */
+    public void reload() {
         double[] zeros = new double[network.spec().inputs()];
         simulator.load(builder.build(network, zeros, options, comments));
+        System.arraycopy(flatten(network), 0, conductances, 0, conductances.length);
+        sourceValues.clear();
         sourceValues.putAll(builder.inputValues(zeros));
         sourceValues.putAll(builder.nudgeValues(new double[network.spec().outputs()]));
     }

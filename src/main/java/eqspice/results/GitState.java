@@ -15,7 +15,10 @@ import java.util.concurrent.TimeUnit;
 public record GitState(String commit, boolean dirty) {
     private static GitState cached;
 
-    /** The state of the current directory's repository (asked once per process). */
+    /**
+     * The state of eqspice's own checkout (the {@code eqspice.home} the launcher sets, else the
+     * current directory), asked once per process.
+     */
     public static synchronized GitState current() {
         if (cached == null) {
             String head = git("rev-parse", "HEAD");
@@ -26,9 +29,11 @@ public record GitState(String commit, boolean dirty) {
     }
 
     private static String git(String... args) {
-        String[] cmd = new String[args.length + 1];
+        String[] cmd = new String[args.length + 3];
         cmd[0] = "git";
-        System.arraycopy(args, 0, cmd, 1, args.length);
+        cmd[1] = "-C";
+        cmd[2] = System.getProperty("eqspice.home", ".");
+        System.arraycopy(args, 0, cmd, 3, args.length);
         try {
             Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             byte[] out = p.getInputStream().readAllBytes();

@@ -11,7 +11,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -32,6 +34,7 @@ public final class RunWriter implements AutoCloseable {
     private final Path dir;
     private final Provenance provenance;
     private final CSVPrinter metrics;
+    private final List<String> extra;
 
     /**
      * Creates (or overwrites) the run's files in {@code dir}.
@@ -39,7 +42,16 @@ public final class RunWriter implements AutoCloseable {
      * @param config a flat description of the run's configuration for provenance.json
      */
     public RunWriter(Path dir, Provenance provenance, Map<String, Object> config) {
+        this(dir, provenance, config, List.of());
+    }
+
+    /**
+     * Creates (or overwrites) the run's files, with extra per-epoch columns after the standard
+     * ones (the diagnostics of {@code eqspice run --diagnostics}).
+     */
+    public RunWriter(Path dir, Provenance provenance, Map<String, Object> config, List<String> extraColumns) {
         this.dir = dir;
+        this.extra = List.copyOf(extraColumns);
         this.provenance = provenance;
         try {
             Files.createDirectories(dir);
@@ -49,11 +61,17 @@ public final class RunWriter implements AutoCloseable {
             JSON.writeValue(dir.resolve("provenance.json").toFile(), doc);
             Writer w = Files.newBufferedWriter(dir.resolve("metrics.csv"), StandardCharsets.UTF_8);
             metrics = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setCommentMarker('#')
-                    .setHeaderComments(provenance.lines().toArray()).setHeader(METRICS_COLUMNS).get());
+                    .setHeaderComments(provenance.lines().toArray()).setHeader(header(extra)).get());
             metrics.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results into " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String[] header(List<String> extra) {
+        List<String> h = new ArrayList<>(List.of(METRICS_COLUMNS));
+        h.addAll(extra);
+        return h.toArray(String[]::new);
     }
 
     /** The folder the results go to. */
@@ -64,8 +82,10 @@ public final class RunWriter implements AutoCloseable {
     /** Appends and flushes one epoch's row. */
     public void epoch(EpochMetrics m) {
         try {
-            metrics.printRecord(m.epoch(), m.loss(), m.meanAbsError(), m.correctFraction(), m.failedPhases(),
-                    m.updates(), m.gMin(), m.gMax(), m.seconds());
+            List<Object> row = new ArrayList<>(List.of(m.epoch(), m.loss(), m.meanAbsError(), m.correctFraction(),
+                    m.failedPhases(), m.updates(), m.gMin(), m.gMax(), m.seconds()));
+            extra.forEach(c -> row.add(m.diagnostics().getOrDefault(c, Double.NaN)));
+            metrics.printRecord(row);
             metrics.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + dir.resolve("metrics.csv"), e);

@@ -1,5 +1,9 @@
 package eqspice.train;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * What one epoch did.
  *
@@ -12,7 +16,23 @@ package eqspice.train;
  * @param gMin            smallest conductance after the epoch (S)
  * @param gMax            largest conductance after the epoch (S)
  * @param seconds         wall time of the epoch
+ * @param diagnostics     extra named values measured after the epoch (see {@link EpochProbe}), in column order
  */
 public record EpochMetrics(int epoch, double loss, double meanAbsError, double correctFraction, int failedPhases,
-                           int updates, double gMin, double gMax, double seconds) {
+                           int updates, double gMin, double gMax, double seconds, Map<String, Double> diagnostics) {
+    public EpochMetrics {
+        diagnostics = Collections.unmodifiableMap(new LinkedHashMap<>(diagnostics));
+    }
+
+    /** An epoch without diagnostics. */
+    public EpochMetrics(int epoch, double loss, double meanAbsError, double correctFraction, int failedPhases,
+                        int updates, double gMin, double gMax, double seconds) {
+        this(epoch, loss, meanAbsError, correctFraction, failedPhases, updates, gMin, gMax, seconds, Map.of());
+    }
+
+    /** The same epoch with diagnostics added. */
+    public EpochMetrics withDiagnostics(Map<String, Double> values) {
+        return new EpochMetrics(epoch, loss, meanAbsError, correctFraction, failedPhases, updates, gMin, gMax, seconds,
+                values);
+    }
 }

@@ -31,6 +31,14 @@ public final class Trainer {
      */
     public static TrainingResult train(Simulator simulator, TrainingConfig cfg, List<String> comments,
                                        Consumer<EpochMetrics> onEpoch) {
+        return train(simulator, cfg, comments, onEpoch, null);
+    }
+
+    /**
+     * Trains, measuring {@code probe} after every epoch (null for none).
+     */
+    public static TrainingResult train(Simulator simulator, TrainingConfig cfg, List<String> comments,
+                                       Consumer<EpochMetrics> onEpoch, EpochProbe probe) {
         long start = System.nanoTime();
         LayeredNetwork network = LayeredNetwork.random(cfg.spec(), cfg.initLow(), cfg.initHigh(), cfg.seed());
         CrossbarSession session = new CrossbarSession(simulator, network, cfg.solver(), comments);
@@ -66,6 +74,10 @@ public final class Trainer {
             }
             totalFailed += tally.failed;
             EpochMetrics m = tally.metrics(epoch, network, (System.nanoTime() - t0) / 1e9);
+            if (probe != null) {
+                m = m.withDiagnostics(probe.measure(network));
+                session.reload(); // the probe used the simulator
+            }
             if (firstConverged < 0 && m.loss() <= cfg.convergedLoss()) {
                 firstConverged = epoch;
             }

@@ -115,6 +115,26 @@ class CliTest {
         assertTrue(bad.err().contains("sideways"), bad.err());
     }
 
+    @Test
+    void runWithDiagnosticsAddsColumnsThatShowTellegenHolds(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("d.yaml"), "name: d\nnetwork:\n  preset: kiraz-case1\ntask:\n"
+                + "  name: kiraz-case1\ntraining:\n  alpha: 1.0e-9\n  beta: 1.0e-6\n  epochs: 2\n");
+        CliProcess.Result r = CliProcess.run(dir, "run", "d.yaml", "--diagnostics", "--quiet");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> rows = Files.readAllLines(dir.resolve("results/d/metrics.csv")).stream()
+                .filter(l -> !l.startsWith("#")).toList();
+        List<String> header = List.of(rows.get(0).split(","));
+        int tellegen = header.indexOf("diag_tellegen_rel");
+        int amp = header.indexOf("diag_amplifier_net_w");
+        assertTrue(tellegen > 8 && amp > 8, rows.get(0));
+        assertEquals(3, rows.size());
+        for (String row : rows.subList(1, 3)) {
+            String[] cells = row.split(",");
+            assertTrue(Double.parseDouble(cells[tellegen]) < 1e-9, row);
+            assertTrue(Double.parseDouble(cells[amp]) < 0, "Kendall's pair creates power: " + row);
+        }
+    }
+
     private static double value(String out, String name) {
         Matcher m = Pattern.compile("(?m)^\\s+" + name + "\\s+(\\S+)$").matcher(out);
         assertTrue(m.find(), name + " not in\n" + out);
