@@ -11,11 +11,12 @@ import picocli.CommandLine.Option;
 /** {@code eqspice bench ...}: the benchmarks the issues' performance criteria name. */
 @Command(name = "bench", description = "Benchmarks: figures are medians of repeated runs, with their baselines.",
         subcommands = {BenchCommand.Binding.class, BenchCommand.Netlist.class, BenchCommand.Train.class,
-            BenchCommand.SweepRate.class, BenchCommand.Memory.class})
+            BenchCommand.SweepRate.class, BenchCommand.Memory.class,
+            BenchCommand.Soak.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
-        throw new IllegalArgumentException("name a benchmark: binding, netlist, train, sweep");
+        throw new IllegalArgumentException("name a benchmark: binding, netlist, train, sweep, soak");
     }
 
     /** {@code eqspice bench binding}. */
@@ -90,6 +91,27 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             BindingBench.memory(System.out, SolverOptions.DEFAULT, solves);
+            return 0;
+        }
+    }
+
+    /** {@code eqspice bench soak}. */
+    @Command(name = "soak", description = {"Train without pause on one ngspice instance and print resident memory, "
+            + "open file descriptors and the median phase time every minute."})
+    static final class Soak implements Callable<Integer> {
+        @Option(names = "--minutes", defaultValue = "60", description = "how long (default ${DEFAULT-VALUE})")
+        double minutes;
+
+        @Option(names = "--experiment", description = "what to train (default: the embedded kiraz-case1)")
+        java.nio.file.Path experiment;
+
+        @Override
+        public Integer call() {
+            if (!(minutes > 0)) {
+                throw new IllegalArgumentException("--minutes must be > 0, got " + minutes);
+            }
+            eqspice.bench.SoakBench.run(System.out, experiment == null ? RunCommand.embedded(RunCommand.DEFAULT)
+                    : eqspice.experiment.ExperimentLoader.load(experiment), minutes);
             return 0;
         }
     }

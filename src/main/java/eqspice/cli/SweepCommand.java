@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "sweep", description = {"Run every point of an experiment's sweep: section on N worker processes.",
     "points.csv gets one row per finished point; running the same command again resumes where it stopped."})
 final class SweepCommand implements Callable<Integer> {
-    static final String DEFAULT_WORKER_JAVA_OPTS = "-XX:+UseParallelGC -XX:TieredStopAtLevel=1";
+    static final String DEFAULT_WORKER_JAVA_OPTS = "-XX:+UseParallelGC -Xmx1g -XX:TieredStopAtLevel=1";
 
     @Spec
     CommandSpec spec;
