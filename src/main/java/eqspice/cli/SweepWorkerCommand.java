@@ -23,6 +23,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "sweep-worker", hidden = true, description = "Internal: one worker process of a sweep.")
 final class SweepWorkerCommand implements Callable<Integer> {
+    /** Test hook: a worker asked for this point id halts at once (crash isolation tests). */
+    static final String FAULT_HALT_POINT = "EQSPICE_FAULT_HALT_POINT";
+
     @Parameters(paramLabel = "EXPERIMENT")
     Path file;
 
@@ -45,6 +48,9 @@ final class SweepWorkerCommand implements Callable<Integer> {
                     continue;
                 }
                 SweepPoint p = sweep.point(id.get());
+                if (id.get().equals(System.getenv(FAULT_HALT_POINT))) {
+                    Runtime.getRuntime().halt(134); // test hook: die like an abort (128 + SIGABRT), without answering
+                }
                 ng.linearSolver(p.experiment().config().solver()); // provenance names the solver really used
                 PointOutcome o = PointTrainer.train(ng, p, out, Main.version(), worker);
                 protocol.println(WorkerProtocol.result(o));

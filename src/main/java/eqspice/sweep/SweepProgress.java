@@ -54,6 +54,12 @@ public final class SweepProgress {
         out.flush();
     }
 
+    /** A message between progress lines (a retried point). */
+    synchronized void note(String message) {
+        out.println((terminal ? "\n" : "") + message);
+        out.flush();
+    }
+
     synchronized void finish() {
         if (terminal && ranNow > 0) {
             out.println();

@@ -104,9 +104,17 @@ public final class SweepRunner {
             for (SweepPoint p; (p = queue.poll()) != null; ) {
                 long t0 = System.nanoTime();
                 Optional<PointOutcome> o = worker.run(p);
-                PointOutcome outcome = o.orElseGet(() -> null);
-                if (outcome == null) {
-                    outcome = PointOutcome.failed(p.id(), index, (System.nanoTime() - t0) / 1e9, worker.death());
+                PointOutcome outcome;
+                if (o.isPresent()) {
+                    outcome = o.get();
+                } else {
+                    // The worker died (native crash, ngspice exit, kill): one retry on a fresh worker,
+                    // since a stray fault should not cost a point, but a point that kills every worker must end.
+                    String first = worker.death();
+                    progress.note("point " + p.id() + ": " + first + "; retrying once on a fresh worker");
+                    Optional<PointOutcome> again = worker.run(p);
+                    outcome = again.isPresent() ? again.get() : PointOutcome.failed(p.id(), index,
+                            (System.nanoTime() - t0) / 1e9, worker.death() + " (retried once; first: " + first + ")");
                 }
                 table.append(p, outcome);
                 synchronized (ran) {
