@@ -70,6 +70,8 @@ final class SweepCommand implements Callable<Integer> {
         ledger.finish(s);
         stdout.printf(Locale.ROOT, "%d points: %d already done, %d run now (%d failed) in %.1f s; table: %s%n",
                 s.planned(), s.skipped(), s.ran(), s.failed(), s.seconds(), dir.resolve("points" + suffix + ".csv"));
+        stdout.println(s.recoveries().isEmpty() ? "no phase needed the convergence recovery ladder"
+                : "phases solved by a recovery rung: " + s.recoveries());
         return s.failed() == 0 ? 0 : 1;
     }
 

@@ -25,6 +25,7 @@ public final class CrossbarSession {
     private final List<Conductor> conductors;
     private final double[] conductances;
     private final Map<String, Double> sourceValues = new HashMap<>();
+    private final Map<String, Integer> recoveries = new HashMap<>();
     private final SolverOptions options;
     private final List<String> comments;
     private LayeredNetwork network;
@@ -116,9 +117,21 @@ public final class CrossbarSession {
         return conductances[index];
     }
 
-    /** Solves the operating point with the current values. */
+    /** Solves the operating point with the current values (counting recovered solves by rung). */
     public Solution solve() {
-        return simulator.operatingPoint();
+        Solution s = simulator.operatingPoint();
+        String rung = simulator.lastRecovery();
+        if (!"direct".equals(rung)) {
+            recoveries.merge(rung, 1, Integer::sum);
+        }
+        return s;
+    }
+
+    /** Solves that needed a recovery rung since the last call, by rung; the count starts again. */
+    public Map<String, Integer> takeRecoveries() {
+        Map<String, Integer> out = new java.util.TreeMap<>(recoveries);
+        recoveries.clear();
+        return out;
     }
 
     /** The predictions V+ - V- of a solution. */

@@ -73,6 +73,7 @@ public final class NgspiceSession implements Simulator {
     private boolean klu;
     /** The linear solver ngspice said it used in the last operating point ("klu", "sparse 1.3"), or null. */
     private String solverSeen;
+    private String lastRecovery = RecoveryLadder.DIRECT;
     /** Solver options already probed by {@link #linearSolver}, with the solver ngspice used for them. */
     private final Map<SolverOptions, String> probed = new HashMap<>();
     private int commands;
@@ -174,8 +175,32 @@ public final class NgspiceSession implements Simulator {
         }
     }
 
+    /**
+     * Solves the operating point; when it does not converge, climbs the {@link RecoveryLadder}
+     * (raised iteration limit, gmin stepping, source stepping, relaxed tolerance) before giving
+     * up. {@link #lastRecovery()} says which rung solved it.
+     */
     @Override
     public synchronized Solution operatingPoint() {
+        try {
+            Solution s = operatingPointOnce();
+            lastRecovery = RecoveryLadder.DIRECT;
+            return s;
+        } catch (ConvergenceException first) {
+            if (loaded == null) {
+                throw first; // raw netlists (eqspice solve) report the failure as it is
+            }
+            return RecoveryLadder.climb(loaded.options(), first, o -> command("option " + o),
+                    this::operatingPointOnce, rung -> lastRecovery = rung);
+        }
+    }
+
+    @Override
+    public String lastRecovery() {
+        return lastRecovery;
+    }
+
+    private Solution operatingPointOnce() {
         log.clear();
         collector.reset();
         command("op");

@@ -26,7 +26,7 @@ import org.apache.commons.csv.CSVPrinter;
 public final class RunWriter implements AutoCloseable {
     /** Columns of metrics.csv, in order; documented in results/README.md. */
     public static final String[] METRICS_COLUMNS = {"epoch", "loss_v2", "mean_abs_error_v", "correct_fraction",
-        "failed_phases", "updates", "g_min_s", "g_max_s", "seconds"};
+        "failed_phases", "updates", "g_min_s", "g_max_s", "seconds", "recovered_phases"};
     static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
@@ -83,7 +83,7 @@ public final class RunWriter implements AutoCloseable {
     public void epoch(EpochMetrics m) {
         try {
             List<Object> row = new ArrayList<>(List.of(m.epoch(), m.loss(), m.meanAbsError(), m.correctFraction(),
-                    m.failedPhases(), m.updates(), m.gMin(), m.gMax(), m.seconds()));
+                    m.failedPhases(), m.updates(), m.gMin(), m.gMax(), m.seconds(), m.recoveredPhases()));
             extra.forEach(c -> row.add(m.diagnostics().getOrDefault(c, Double.NaN)));
             metrics.printRecord(row);
             metrics.flush();
@@ -102,6 +102,7 @@ public final class RunWriter implements AutoCloseable {
         doc.put("epochs", r.epochs().size());
         doc.put("failed_phases", r.failedPhases());
         doc.put("first_failure", r.firstFailure());
+        doc.put("recovered_phases_by_rung", r.recoveries());
         doc.put("seconds", r.seconds());
         doc.put("provenance", provenance);
         try {

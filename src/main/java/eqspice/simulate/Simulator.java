@@ -27,6 +27,14 @@ public interface Simulator extends AutoCloseable {
      */
     Solution operatingPoint();
 
+    /**
+     * How the last {@link #operatingPoint()} was obtained: {@code direct}, or the name of the
+     * recovery rung that solved it after a failure (a backend without recovery: always direct).
+     */
+    default String lastRecovery() {
+        return "direct";
+    }
+
     /** Loads a circuit and solves its operating point. */
     default Solution solve(Circuit circuit) {
         load(circuit);

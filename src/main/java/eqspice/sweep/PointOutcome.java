@@ -13,9 +13,11 @@ package eqspice.sweep;
  * @param seconds          wall time of the point
  * @param worker           the worker that ran it
  * @param reason           why it failed, or the first failed phase's reason, or empty
+ * @param recovery         phases solved only by a recovery rung, e.g. {@code gmin:2}, or empty
  */
 public record PointOutcome(String id, String status, double initialLoss, double finalLoss, boolean converged,
-                           int epochsToConverge, int failedPhases, double seconds, int worker, String reason) {
+                           int epochsToConverge, int failedPhases, double seconds, int worker, String reason,
+                           String recovery) {
     public static final String OK = "ok";
     public static final String FAILED = "failed";
 
@@ -24,10 +26,11 @@ public record PointOutcome(String id, String status, double initialLoss, double 
             throw new IllegalArgumentException("status must be ok or failed, got " + status);
         }
         reason = reason == null ? "" : reason.replace('\n', ' ').replace('\r', ' ');
+        recovery = recovery == null ? "" : recovery;
     }
 
     /** A point that did not produce a result. */
     public static PointOutcome failed(String id, int worker, double seconds, String reason) {
-        return new PointOutcome(id, FAILED, Double.NaN, Double.NaN, false, -1, 0, seconds, worker, reason);
+        return new PointOutcome(id, FAILED, Double.NaN, Double.NaN, false, -1, 0, seconds, worker, reason, "");
     }
 }

@@ -35,7 +35,8 @@ public final class PointTrainer {
                 w.summary(r);
             }
             return new PointOutcome(point.id(), PointOutcome.OK, r.initialLoss(), r.finalLoss(), r.converged(),
-                    r.epochsToConverge(), r.failedPhases(), (System.nanoTime() - t0) / 1e9, worker, r.firstFailure());
+                    r.epochsToConverge(), r.failedPhases(), (System.nanoTime() - t0) / 1e9, worker, r.firstFailure(),
+                    r.recoveryText());
         } catch (RuntimeException e) {
             return PointOutcome.failed(point.id(), worker, (System.nanoTime() - t0) / 1e9,
                     e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -26,7 +26,7 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class PointsTable implements AutoCloseable {
     private static final List<String> OUTCOME_COLUMNS = List.of("status", "initial_loss_v2", "final_loss_v2",
-            "converged", "epochs_to_converge", "failed_phases", "seconds", "worker", "reason");
+            "converged", "epochs_to_converge", "failed_phases", "seconds", "worker", "reason", "recovered_phases");
 
     private final Path file;
     private final List<String> header;
@@ -69,7 +69,7 @@ public final class PointsTable implements AutoCloseable {
         cells.add(point.id());
         point.parameters().values().forEach(v -> cells.add(SweepPoint.text(v)));
         cells.addAll(List.of(o.status(), o.initialLoss(), o.finalLoss(), o.converged(), o.epochsToConverge(),
-                o.failedPhases(), o.seconds(), o.worker(), o.reason()));
+                o.failedPhases(), o.seconds(), o.worker(), o.reason(), o.recovery()));
         try {
             write(row(cells));
         } catch (IOException e) {

@@ -74,6 +74,7 @@ public final class SweepLedger {
         session.put("failed", s.failed());
         session.put("skipped_as_done", s.skipped());
         session.put("seconds", s.seconds());
+        session.set("recovered_phases_by_rung", JSON.valueToTree(s.recoveries()));
         try {
             save();
         } catch (IOException e) {

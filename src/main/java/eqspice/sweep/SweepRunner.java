@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -17,8 +19,14 @@ import java.util.function.IntFunction;
  */
 public final class SweepRunner {
     /** What a run of the sweep did. */
-    public record Summary(int planned, int skipped, int ran, int failed, double seconds) {
+    public record Summary(int planned, int skipped, int ran, int failed, double seconds,
+                          Map<String, Integer> recoveries) {
+        public Summary {
+            recoveries = Map.copyOf(recoveries);
+        }
     }
+
+    private final Map<String, Integer> recoveries = new TreeMap<>();
 
     private final Sweep sweep;
     private final Path dir;
@@ -92,7 +100,8 @@ public final class SweepRunner {
             if (!errors.isEmpty()) {
                 throw errors.get(0);
             }
-            return new Summary(sweep.points().size(), skipped, ran[0], failed[0], (System.nanoTime() - t0) / 1e9);
+            return new Summary(sweep.points().size(), skipped, ran[0], failed[0], (System.nanoTime() - t0) / 1e9,
+                    recoveries);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -118,6 +127,13 @@ public final class SweepRunner {
                 }
                 table.append(p, outcome);
                 synchronized (ran) {
+                    for (String part : outcome.recovery().split(" ")) { // "gmin:2 iterations:1"
+                        int colon = part.lastIndexOf(':');
+                        if (colon > 0) {
+                            recoveries.merge(part.substring(0, colon), Integer.parseInt(part.substring(colon + 1)),
+                                    Integer::sum);
+                        }
+                    }
                     ran[0]++;
                     if (PointOutcome.FAILED.equals(outcome.status())) {
                         failed[0]++;

@@ -16,10 +16,12 @@ import java.util.Map;
  * @param gMin            smallest conductance after the epoch (S)
  * @param gMax            largest conductance after the epoch (S)
  * @param seconds         wall time of the epoch
+ * @param recoveredPhases phases solved only by a rung of the simulator's recovery ladder
  * @param diagnostics     extra named values measured after the epoch (see {@link EpochProbe}), in column order
  */
 public record EpochMetrics(int epoch, double loss, double meanAbsError, double correctFraction, int failedPhases,
-                           int updates, double gMin, double gMax, double seconds, Map<String, Double> diagnostics) {
+                           int updates, double gMin, double gMax, double seconds, int recoveredPhases,
+                           Map<String, Double> diagnostics) {
     public EpochMetrics {
         diagnostics = Collections.unmodifiableMap(new LinkedHashMap<>(diagnostics));
     }
@@ -27,12 +29,18 @@ public record EpochMetrics(int epoch, double loss, double meanAbsError, double c
     /** An epoch without diagnostics. */
     public EpochMetrics(int epoch, double loss, double meanAbsError, double correctFraction, int failedPhases,
                         int updates, double gMin, double gMax, double seconds) {
-        this(epoch, loss, meanAbsError, correctFraction, failedPhases, updates, gMin, gMax, seconds, Map.of());
+        this(epoch, loss, meanAbsError, correctFraction, failedPhases, updates, gMin, gMax, seconds, 0, Map.of());
     }
 
     /** The same epoch with diagnostics added. */
     public EpochMetrics withDiagnostics(Map<String, Double> values) {
         return new EpochMetrics(epoch, loss, meanAbsError, correctFraction, failedPhases, updates, gMin, gMax, seconds,
-                values);
+                recoveredPhases, values);
+    }
+
+    /** The same epoch with its count of recovered phases. */
+    public EpochMetrics withRecovered(int count) {
+        return new EpochMetrics(epoch, loss, meanAbsError, correctFraction, failedPhases, updates, gMin, gMax, seconds,
+                count, diagnostics);
     }
 }

@@ -8,6 +8,8 @@ import eqspice.network.LayeredNetwork;
 import eqspice.simulate.Simulator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -48,6 +50,7 @@ public final class Trainer {
         int totalFailed = 0;
         int firstConverged = -1;
         String firstFailure = "";
+        Map<String, Integer> recoveries = new TreeMap<>();
         for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
             long t0 = System.nanoTime();
             EpochTally tally = new EpochTally(cfg.task().tolerance());
@@ -73,7 +76,10 @@ public final class Trainer {
                 }
             }
             totalFailed += tally.failed;
-            EpochMetrics m = tally.metrics(epoch, network, (System.nanoTime() - t0) / 1e9);
+            Map<String, Integer> rungs = session.takeRecoveries();
+            rungs.forEach((k, v) -> recoveries.merge(k, v, Integer::sum));
+            EpochMetrics m = tally.metrics(epoch, network, (System.nanoTime() - t0) / 1e9)
+                    .withRecovered(rungs.values().stream().mapToInt(Integer::intValue).sum());
             if (probe != null) {
                 m = m.withDiagnostics(probe.measure(network));
                 session.reload(); // the probe used the simulator
@@ -87,7 +93,7 @@ public final class Trainer {
         EpochMetrics last = history.get(history.size() - 1);
         boolean converged = last.loss() <= cfg.convergedLoss() && last.failedPhases() == 0;
         return new TrainingResult(network, history, converged, firstConverged, totalFailed,
-                (System.nanoTime() - start) / 1e9, firstFailure);
+                (System.nanoTime() - start) / 1e9, firstFailure, recoveries);
     }
 
     private static int[] shuffled(int n, SplittableRandom rng) {

@@ -2,6 +2,7 @@ package eqspice.train;
 
 import eqspice.network.LayeredNetwork;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of a training run.
@@ -13,11 +14,20 @@ import java.util.List;
  * @param failedPhases   failed phases over the whole run
  * @param seconds        wall time of the run
  * @param firstFailure   the first failed phase's reason (first line), or empty
+ * @param recoveries     phases solved only by a recovery rung, by rung name (see the simulator's ladder)
  */
 public record TrainingResult(LayeredNetwork finalNetwork, List<EpochMetrics> epochs, boolean converged,
-                             int epochsToConverge, int failedPhases, double seconds, String firstFailure) {
+                             int epochsToConverge, int failedPhases, double seconds, String firstFailure,
+                             Map<String, Integer> recoveries) {
     public TrainingResult {
         epochs = List.copyOf(epochs);
+        recoveries = Map.copyOf(recoveries);
+    }
+
+    /** The recoveries as text, e.g. {@code gmin:2 iterations:1}, empty when none were needed. */
+    public String recoveryText() {
+        return new java.util.TreeMap<>(recoveries).entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     /** Loss of the last epoch. */

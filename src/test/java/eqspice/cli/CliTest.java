@@ -65,7 +65,7 @@ class CliTest {
         assertEquals(0, r.exitCode(), r.err());
         Path out = dir.resolve("results/tiny");
         List<String> rows = Files.readAllLines(out.resolve("metrics.csv")).stream().filter(l -> !l.startsWith("#")).toList();
-        assertEquals("epoch,loss_v2,mean_abs_error_v,correct_fraction,failed_phases,updates,g_min_s,g_max_s,seconds",
+        assertEquals("epoch,loss_v2,mean_abs_error_v,correct_fraction,failed_phases,updates,g_min_s,g_max_s,seconds,recovered_phases",
                 rows.get(0));
         assertEquals(4, rows.size(), rows.toString());
         assertTrue(rows.get(3).startsWith("3,"), rows.get(3));
