@@ -38,6 +38,7 @@ final class SweepWorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Sweep sweep = Sweep.load(file);
+        exitWithCoordinator();
         PrintStream protocol = System.out;
         System.setOut(System.err); // only protocol lines on stdout
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -61,5 +62,28 @@ final class SweepWorkerCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * A worker whose coordinator was killed must not finish its point: the next run of the
+     * sweep would run that point again while the orphan still writes its files.
+     */
+    private static void exitWithCoordinator() {
+        long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+        Thread watch = new Thread(() -> {
+            while (true) {
+                if (ProcessHandle.of(parent).map(ProcessHandle::isAlive).orElse(false)) {
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                } else {
+                    Runtime.getRuntime().halt(3);
+                }
+            }
+        }, "coordinator-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 }

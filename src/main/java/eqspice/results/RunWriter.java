@@ -58,7 +58,7 @@ public final class RunWriter implements AutoCloseable {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("provenance", provenance);
             doc.put("config", config);
-            JSON.writeValue(dir.resolve("provenance.json").toFile(), doc);
+            AtomicFiles.writeJson(JSON, dir.resolve("provenance.json"), doc);
             Writer w = Files.newBufferedWriter(dir.resolve("metrics.csv"), StandardCharsets.UTF_8);
             metrics = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setCommentMarker('#')
                     .setHeaderComments(provenance.lines().toArray()).setHeader(header(extra)).get());
@@ -106,7 +106,7 @@ public final class RunWriter implements AutoCloseable {
         doc.put("seconds", r.seconds());
         doc.put("provenance", provenance);
         try {
-            JSON.writeValue(dir.resolve("summary.json").toFile(), doc);
+            AtomicFiles.writeJson(JSON, dir.resolve("summary.json"), doc);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir.resolve("summary.json"), e);
         }

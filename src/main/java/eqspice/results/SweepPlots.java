@@ -171,8 +171,11 @@ public final class SweepPlots {
     }
 
     private static Path save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path base) throws IOException {
-        BitmapEncoder.saveBitmap(chart, base.toString(), BitmapEncoder.BitmapFormat.PNG);
-        return base.resolveSibling(base.getFileName() + ".png");
+        Path tmp = base.resolveSibling(base.getFileName() + ".tmp");
+        BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG); // appends .png
+        Path png = base.resolveSibling(base.getFileName() + ".png");
+        AtomicFiles.replace(tmp.resolveSibling(tmp.getFileName() + ".png"), png);
+        return png;
     }
 
     private static double number(String s) {

@@ -1,0 +1,101 @@
+package eqspice.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eqspice.cli.Main;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sweep killed with SIGKILL at random moments, again and again: after every kill each CSV
+ * and JSON file parses, and resuming completes the sweep with the same table as a run that
+ * was never interrupted.
+ */
+class DurabilityTest {
+    private static final String YAML = "name: dur\nnetwork:\n  preset: kiraz-case1\ntask:\n  name: kiraz-case1\n"
+            + "training:\n  alpha: 1.0e-9\n  beta: 1.0e-6\n  epochs: 40\n"
+            + "sweep:\n  training.seed: {count: 10}\n  training.estimator: [positive, centered]\n";
+    private static final int KILLS = 24;
+
+    @Test
+    void randomKillsNeverLeaveAnUnreadableFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("dur.yaml");
+        Files.writeString(file, YAML);
+        assertEquals(0, sweep(dir, file, "reference").waitFor());
+        SplittableRandom rnd = new SplittableRandom(42);
+        Path out = dir.resolve("killed");
+        for (int k = 0; k < KILLS; k++) {
+            Process p = sweep(dir, file, "killed");
+            Thread.sleep(300 + rnd.nextInt(1500));
+            List<ProcessHandle> workers = p.toHandle().descendants().toList();
+            new ProcessBuilder("kill", "-KILL", Long.toString(p.pid())).start().waitFor();
+            p.waitFor();
+            for (ProcessHandle w : workers) { // orphaned workers stop by themselves when their coordinator dies
+                w.onExit().get(10, TimeUnit.SECONDS);
+            }
+            assertEverythingParses(out);
+        }
+        assertEquals(0, sweep(dir, file, "killed").waitFor());
+        assertEquals(table(dir.resolve("reference/points.csv")), table(out.resolve("points.csv")));
+    }
+
+    private static void assertEverythingParses(Path out) throws Exception {
+        if (!Files.exists(out)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".csv")) {
+                    String text = Files.readString(f);
+                    assertTrue(text.isEmpty() || text.endsWith("\n"), "cut row in " + f);
+                    int columns = -1;
+                    try (Reader r = Files.newBufferedReader(f);
+                         CSVParser p = CSVFormat.DEFAULT.builder().setCommentMarker('#').get().parse(r)) {
+                        for (CSVRecord rec : p) {
+                            columns = columns < 0 ? rec.size() : columns;
+                            assertEquals(columns, rec.size(), "ragged row in " + f + ": " + rec);
+                        }
+                    }
+                } else if (name.endsWith(".json")) {
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.toFile()); // throws if cut
+                }
+            }
+        }
+    }
+
+    private static Process sweep(Path dir, Path file, String out) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "sweep", file.toString(),
+                "--workers", "2", "--out", out));
+        return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static Map<String, List<String>> table(Path csv) throws Exception {
+        Map<String, List<String>> rows = new TreeMap<>();
+        try (Reader r = Files.newBufferedReader(csv);
+             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+            for (CSVRecord rec : p) {
+                assertTrue(rows.put(rec.get("point_id"), rec.toMap().entrySet().stream()
+                        .filter(e -> !e.getKey().equals("seconds") && !e.getKey().equals("worker"))
+                        .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList()) == null, "duplicate row");
+            }
+        }
+        return rows;
+    }
+}
