@@ -78,6 +78,11 @@ public final class ExperimentLoader {
      * @throws ExperimentException for an empty file or invalid YAML, naming the file and line
      */
     public static ObjectNode readTree(Path file, byte[] yaml) {
+        int bad = firstNonUtf8(yaml);
+        if (bad >= 0) {
+            throw new ExperimentException(file + " line " + lineAt(yaml, bad) + ": not UTF-8 text (byte " + bad
+                    + "); experiment files are UTF-8 YAML");
+        }
         if (new String(yaml, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             throw new ExperimentException(file + ": the file is empty; see experiments/README.md for the fields");
         }
@@ -217,6 +222,24 @@ public final class ExperimentLoader {
             return "a list, e.g. [1, 2]";
         }
         return "a section of fields (key: value lines)";
+    }
+
+    /** Offset of the first byte that is not valid UTF-8, or -1 when all of it is. */
+    static int firstNonUtf8(byte[] bytes) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.charset.CoderResult r = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(in, java.nio.CharBuffer.allocate(bytes.length + 1), true);
+        return r.isError() ? in.position() : -1;
+    }
+
+    private static int lineAt(byte[] bytes, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            line += bytes[i] == '\n' ? 1 : 0;
+        }
+        return line;
     }
 
     /** The one innermost field on a line, or null when there is none or several (flow style). */
