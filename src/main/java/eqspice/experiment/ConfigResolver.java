@@ -41,7 +41,8 @@ final class ConfigResolver {
 
     static TrainingConfig resolve(ExperimentDoc doc) {
         if (doc.name() != null && !doc.name().matches(NAME_PATTERN)) {
-            throw new IllegalArgumentException("field 'name': '" + doc.name()
+            // Escaped so that a name with line breaks stays on the one line of the error message.
+            throw new IllegalArgumentException("field 'name': '" + escape(doc.name())
                     + "' is not allowed; use lower-case letters, digits, '_', '.', '-' (it names the results folder)");
         }
         checkNumbers(doc);
@@ -74,7 +75,7 @@ final class ConfigResolver {
             case "custom" -> new NetworkSpec(require(n.inputs(), "network.inputs"), true, List.of(1.0),
                     require(n.hidden(), "network.hidden"), require(n.outputs(), "network.outputs"),
                     Optional.of(DiodePair.DEFAULT), Optional.of(Amplifier.KENDALL), ConductanceBounds.DEFAULT);
-            default -> throw new IllegalArgumentException("field 'network.preset': unknown preset '" + n.preset()
+            default -> throw new IllegalArgumentException("field 'network.preset': unknown preset '" + escape(n.preset())
                     + "'; allowed: kiraz-case1, kendall, custom");
         };
         ConductanceBounds bounds = new ConductanceBounds(or(n.gMin(), base.bounds().gMin()),
@@ -104,7 +105,7 @@ final class ConfigResolver {
                 case "clipping" -> DiodePair.Orientation.CLIPPING;
                 case "reversed" -> DiodePair.Orientation.REVERSED;
                 default -> throw new IllegalArgumentException("field 'network.activation.orientation': '"
-                        + a.orientation() + "' is not allowed; allowed: clipping, reversed");
+                        + escape(a.orientation()) + "' is not allowed; allowed: clipping, reversed");
             };
         }
         return Optional.of(new DiodePair(model, or(a.upperBias(), d.upperBias()), or(a.lowerBias(), d.lowerBias()),
@@ -129,7 +130,8 @@ final class ConfigResolver {
         }
         if (t.samples() != null) {
             if (t.name() != null && !t.name().matches("[a-z0-9_-]{1,64}")) {
-                throw new IllegalArgumentException("field 'task.name': use lower-case letters, digits, '_' and '-'");
+                throw new IllegalArgumentException("field 'task.name': '" + escape(t.name())
+                        + "' is not allowed; use lower-case letters, digits, '_' and '-' (at most 64)");
             }
             if (t.samples().isEmpty()) {
                 throw new IllegalArgumentException("field 'task.samples' is empty; give at least one {x: [...], y: [...]}");
@@ -154,10 +156,13 @@ final class ConfigResolver {
             }
             return new Task(or(t.name(), "samples"), samples, or(t.tolerance(), 0.05));
         }
-        Task builtIn = switch (or(t.name(), "")) {
+        if (t.name() == null) {
+            throw new IllegalArgumentException("field 'task' needs name: (kiraz-case1 | xor) or samples: [{x: [...], y: [...]}]");
+        }
+        Task builtIn = switch (t.name()) {
             case "kiraz-case1" -> Task.kirazCase1();
             case "xor" -> Task.xor();
-            default -> throw new IllegalArgumentException("field 'task.name': unknown task '" + t.name()
+            default -> throw new IllegalArgumentException("field 'task.name': unknown task '" + escape(t.name())
                     + "'; allowed: kiraz-case1, xor (or give samples)");
         };
         return t.tolerance() == null ? builtIn : new Task(builtIn.name(), builtIn.samples(), t.tolerance());
@@ -257,6 +262,23 @@ final class ConfigResolver {
 
     private static String unitSuffix(String unit) {
         return unit.isEmpty() ? "" : " (" + unit + ")";
+    }
+
+    /** A user's text quoted in a message: control characters escaped, so the message stays one line. */
+    static String escape(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> sb.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return sb.toString();
     }
 
     private static <T> T require(T value, String field) {
