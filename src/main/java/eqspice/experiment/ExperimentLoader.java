@@ -163,6 +163,7 @@ public final class ExperimentLoader {
     }
 
     private static final Pattern FIELD = Pattern.compile("field '([^']+)'");
+    private static final Pattern READER_MARK = Pattern.compile(" in 'reader', line (\\d+), column \\d+:");
 
     private static String describe(Path file, byte[] yaml, JsonProcessingException e) {
         String field = e instanceof JsonMappingException m ? path(m) : "";
@@ -200,6 +201,14 @@ public final class ExperimentLoader {
         if (first.startsWith("Duplicate field")) {
             return sb.append(first.replaceFirst("Duplicate field ('[^']*').*", "field $1 is given twice; give each field once"))
                     .toString();
+        }
+        // The YAML parser's message is "context, [where], problem, where": the problem and its line are what to fix.
+        List<String> lines = e.getOriginalMessage().lines().toList();
+        for (int k = lines.size() - 1; k > 0; k--) {
+            Matcher mark = READER_MARK.matcher(lines.get(k));
+            if (mark.lookingAt() && !lines.get(k - 1).isBlank() && !lines.get(k - 1).startsWith(" ")) {
+                return file + " line " + mark.group(1) + ": not valid YAML: " + lines.get(k - 1).strip();
+            }
         }
         return sb.append("not valid YAML: ").append(first.isEmpty() ? "cannot parse" : first).toString();
     }
