@@ -25,6 +25,8 @@ public final class NetlistScreen {
      * @throws IllegalArgumentException naming the line and what is allowed
      */
     public static void check(List<String> lines, String source) {
+        int subcktDepth = 0;
+        boolean element = false;
         for (int k = 1; k < lines.size(); k++) {
             String line = lines.get(k);
             if (line == null) {
@@ -44,9 +46,17 @@ public final class NetlistScreen {
                             + "' is not allowed (eqspice runs no scripts and reads no other files); allowed dot-cards: "
                             + String.join(" ", ALLOWED_CARDS.stream().sorted().toList()));
                 }
+                subcktDepth += card.equals(".subckt") ? 1 : card.equals(".ends") ? -1 : 0;
             } else if (t.startsWith("shell") || t.startsWith("exec")) {
                 throw new IllegalArgumentException(source + ": line " + (k + 1) + ": ngspice commands are not allowed in a netlist");
+            } else if (subcktDepth == 0 && !t.startsWith("+")) {
+                element = true;
             }
+        }
+        if (!element) {
+            // ngspice 46 crashes the whole process (SIGSEGV in libngspice) on a circuit without elements.
+            throw new IllegalArgumentException(source + ": no element lines after the title line (the first line is "
+                    + "always the title); nothing to solve");
         }
     }
 }

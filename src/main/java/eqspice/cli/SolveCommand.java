@@ -2,6 +2,7 @@ package eqspice.cli;
 
 import eqspice.circuit.NetlistScreen;
 import eqspice.ngspice.NgspiceSession;
+import eqspice.simulate.NetlistException;
 import eqspice.simulate.Solution;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,7 +37,12 @@ final class SolveCommand implements Callable<Integer> {
         NetlistScreen.check(lines, netlist.toString());
         PrintWriter out = spec.commandLine().getOut();
         try (NgspiceSession ng = new NgspiceSession()) {
-            ng.loadLines(lines);
+            try {
+                ng.loadLines(lines);
+            } catch (NetlistException e) {
+                // The session's message cannot know the file; the user needs it to find the bad line.
+                throw new NetlistException(netlist + ": ngspice refused the netlist", e.log());
+            }
             Solution s = ng.operatingPoint();
             out.println("* " + netlist + " solved by " + ng.info().label());
             out.println("node voltages (V):");
@@ -54,6 +60,8 @@ final class SolveCommand implements Callable<Integer> {
             lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + ": no such file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new IllegalArgumentException(file + ": not UTF-8 text; a netlist is a text file");
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
         }

@@ -51,6 +51,10 @@ final class SweepCommand implements Callable<Integer> {
             return 0;
         }
         int n = workers != null ? workers : Runtime.getRuntime().availableProcessors();
+        if (n < 1) {
+            // Checked here too, not only by SweepRunner: by then the ledger would already be in the results folder.
+            throw new IllegalArgumentException("--workers must be >= 1, got " + n);
+        }
         Path dir = out != null ? out : Path.of("results", sweep.name());
         PrintWriter stdout = spec.commandLine().getOut();
         Provenance prov;

@@ -37,6 +37,16 @@ import java.util.regex.Pattern;
  * Parallel solving needs one worker process per core.
  */
 public final class NgspiceSession implements Simulator {
+    static {
+        // First in the class, before any JNA class initialises: on Linux JNA otherwise runs "ldconfig -p" to
+        // learn the system library folders, a child process on every start. eqspice needs no search path
+        // (libngspice is loaded by absolute path, libc is the process's own), and eqspice starts no processes
+        // of its own while it solves. A user's explicit setting is kept.
+        if (System.getProperty("jna.platform.library.path") == null) {
+            System.setProperty("jna.platform.library.path", "");
+        }
+    }
+
     private static final Pattern VERSION = Pattern.compile("ngspice-(\\S+)");
     private static final Pattern SOLVER = Pattern.compile("Using (.+?) as Direct Linear Solver");
     private static final int CLEAR_HISTORY_EVERY = 1000;
