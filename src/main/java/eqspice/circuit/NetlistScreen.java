@@ -15,6 +15,9 @@ public final class NetlistScreen {
     static final Set<String> ALLOWED_CARDS = Set.of(".title", ".model", ".option", ".options", ".op", ".end",
             ".param", ".global", ".subckt", ".ends", ".ic", ".nodeset", ".temp", ".func", ".csparam");
 
+    private static final java.util.regex.Pattern CONTINUATION_SCRIPT =
+            java.util.regex.Pattern.compile("(^|\\s|\\+)(\\.control|\\.endc|\\.include|\\.inc|\\.lib|\\.exec|shell)(\\s|$)");
+
     private NetlistScreen() {
     }
 
@@ -49,6 +52,10 @@ public final class NetlistScreen {
                 subcktDepth += card.equals(".subckt") ? 1 : card.equals(".ends") ? -1 : 0;
             } else if (t.startsWith("shell") || t.startsWith("exec")) {
                 throw new IllegalArgumentException(source + ": line " + (k + 1) + ": ngspice commands are not allowed in a netlist");
+            } else if (t.startsWith("+") && CONTINUATION_SCRIPT.matcher(t).find()) {
+                // ngspice joins a continuation onto the previous line; a script word there is never meant well.
+                throw new IllegalArgumentException(source + ": line " + (k + 1)
+                        + ": a continuation line may not carry .control, .include, .lib, .exec or shell");
             } else if (subcktDepth == 0 && !t.startsWith("+")) {
                 element = true;
             }

@@ -17,7 +17,7 @@ class NetlistScreenTest {
     @Test
     void refusesScriptsIncludesAndCommands() {
         for (String bad : List.of(".control", ".CONTROL", "  .include /etc/passwd", ".lib models.lib tt", ".exec shell ls",
-                "shell rm -rf /", ".endc", ".tran 1n 1u")) {
+                "shell rm -rf /", ".endc", ".tran 1n 1u", "+ .control", "+shell ls", "+ 1k .include x")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> NetlistScreen.check(List.of("t", "v1 a 0 1", bad, ".end"), "x.cir"), bad);
             assertTrue(e.getMessage().startsWith("x.cir: line 3"), e.getMessage());
