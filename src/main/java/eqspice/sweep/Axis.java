@@ -47,7 +47,12 @@ public record Axis(String field, List<JsonNode> values) {
                 throw new IllegalArgumentException("sweep axis '" + field + "': " + (log ? "log" : "linear")
                         + " takes [from, to, count] with numbers from, to and an integer count >= 1");
             }
-            return new Axis(field, range(field, r.get(0).asDouble(), r.get(1).asDouble(), r.get(2).asInt(), log));
+            List<JsonNode> values = range(field, r.get(0).asDouble(), r.get(1).asDouble(), r.get(2).asInt(), log);
+            if (!log && r.get(0).isIntegralNumber() && r.get(1).isIntegralNumber()) {
+                // integer ends (epochs, batch sizes) give integer values, rounded to the nearest
+                values = values.stream().map(v -> (JsonNode) LongNode.valueOf(Math.round(v.asDouble()))).toList();
+            }
+            return new Axis(field, values);
         }
         if (spec.has("count")) {
             JsonNode n = spec.get("count");

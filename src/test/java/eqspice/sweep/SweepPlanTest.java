@@ -40,6 +40,16 @@ class SweepPlanTest {
     }
 
     @Test
+    void integerEndsGiveIntegerValuesAndDeviceAndSolverFieldsSweep() {
+        Sweep s = plan(BASE + "sweep:\n  training.epochs: {linear: [50, 200, 4]}\n"
+                + "  network.activation.is: [1.0e-14, 1.0e-12]\n  solver.reltol: [1.0e-3, 1.0e-6]\n");
+        assertEquals(List.of(50, 100, 150, 200), s.points().stream().map(p -> p.experiment().config().epochs())
+                .distinct().toList());
+        assertEquals(16, s.points().size());
+        assertEquals(1e-6, s.points().get(1).experiment().config().solver().reltol());
+    }
+
+    @Test
     void idsDoNotDependOnTheOrderOfAxes() {
         Sweep a = plan(BASE + "sweep:\n  training.beta: [1.0e-3, 1.0e-2]\n  training.seed: [4, 5]\n");
         Sweep b = plan(BASE + "sweep:\n  training.seed: [4, 5]\n  training.beta: [1.0e-3, 1.0e-2]\n");
