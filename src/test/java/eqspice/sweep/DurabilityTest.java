@@ -3,15 +3,12 @@ package eqspice.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eqspice.cli.Main;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
@@ -35,11 +32,11 @@ class DurabilityTest {
     void randomKillsNeverLeaveAnUnreadableFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("dur.yaml");
         Files.writeString(file, YAML);
-        assertEquals(0, sweep(dir, file, "reference").waitFor());
+        assertEquals(0, SweepTables.sweep(dir, file, "reference", null, Map.of()).waitFor());
         SplittableRandom rnd = new SplittableRandom(42);
         Path out = dir.resolve("killed");
         for (int k = 0; k < KILLS; k++) {
-            Process p = sweep(dir, file, "killed");
+            Process p = SweepTables.sweep(dir, file, "killed", null, Map.of());
             Thread.sleep(300 + rnd.nextInt(1500));
             List<ProcessHandle> workers = p.toHandle().descendants().toList();
             new ProcessBuilder("kill", "-KILL", Long.toString(p.pid())).start().waitFor();
@@ -49,8 +46,8 @@ class DurabilityTest {
             }
             assertEverythingParses(out);
         }
-        assertEquals(0, sweep(dir, file, "killed").waitFor());
-        assertEquals(table(dir.resolve("reference/points.csv")), table(out.resolve("points.csv")));
+        assertEquals(0, SweepTables.sweep(dir, file, "killed", null, Map.of()).waitFor());
+        assertEquals(SweepTables.table(dir.resolve("reference/points.csv")), SweepTables.table(out.resolve("points.csv")));
     }
 
     private static void assertEverythingParses(Path out) throws Exception {
@@ -78,24 +75,4 @@ class DurabilityTest {
         }
     }
 
-    private static Process sweep(Path dir, Path file, String out) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "sweep", file.toString(),
-                "--workers", "2", "--out", out));
-        return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    }
-
-    private static Map<String, List<String>> table(Path csv) throws Exception {
-        Map<String, List<String>> rows = new TreeMap<>();
-        try (Reader r = Files.newBufferedReader(csv);
-             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-            for (CSVRecord rec : p) {
-                assertTrue(rows.put(rec.get("point_id"), rec.toMap().entrySet().stream()
-                        .filter(e -> !e.getKey().equals("seconds") && !e.getKey().equals("worker"))
-                        .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList()) == null, "duplicate row");
-            }
-        }
-        return rows;
-    }
 }

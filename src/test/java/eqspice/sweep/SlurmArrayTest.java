@@ -3,19 +3,10 @@ package eqspice.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eqspice.cli.Main;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +45,7 @@ class SlurmArrayTest {
             assertTrue(merged.text().contains("8 of 8 points merged"), merged.text());
             Out single = eqspice(dir, 300, "sweep", file.toString(), "--workers", "2", "--out", "single");
             assertEquals(0, single.exit(), single.text());
-            assertEquals(table(dir.resolve("single/points.csv")), table(dir.resolve("sharded/points.csv")));
+            assertEquals(SweepTables.table(dir.resolve("single/points.csv")), SweepTables.table(dir.resolve("sharded/points.csv")));
         } finally {
             if (!wasUp) {
                 run(dir, 60, "sh", SCRIPT.toString(), "stop");
@@ -66,10 +57,7 @@ class SlurmArrayTest {
     }
 
     private static Out eqspice(Path dir, long seconds, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(List.of(args));
-        return run(dir, seconds, cmd.toArray(String[]::new));
+        return run(dir, seconds, SweepTables.command(args).toArray(String[]::new));
     }
 
     private static Out run(Path dir, long seconds, String... cmd) throws Exception {
@@ -101,16 +89,4 @@ class SlurmArrayTest {
         return sb.toString();
     }
 
-    private static Map<String, List<String>> table(Path csv) throws Exception {
-        Map<String, List<String>> out = new TreeMap<>();
-        try (Reader r = Files.newBufferedReader(csv);
-             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-            for (CSVRecord rec : p) {
-                out.put(rec.get("point_id"), rec.toMap().entrySet().stream()
-                        .filter(e -> !e.getKey().equals("seconds") && !e.getKey().equals("worker"))
-                        .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList());
-            }
-        }
-        return out;
-    }
 }

@@ -3,11 +3,8 @@ package eqspice.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eqspice.cli.Main;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +23,7 @@ class WorkerCrashTest {
         Path file = dir.resolve("crash.yaml");
         Files.writeString(file, YAML);
         String doomed = Sweep.load(file).points().get(3).id();
-        Process p = start(dir, file, "out", Map.of("EQSPICE_FAULT_HALT_POINT", doomed));
+        Process p = SweepTables.sweep(dir, file, "out", dir.resolve("log.txt"), Map.of("EQSPICE_FAULT_HALT_POINT", doomed));
         assertTrue(p.waitFor(300, TimeUnit.SECONDS));
         assertEquals(1, p.exitValue(), "a sweep with a failed point exits with 1");
         List<String> rows = Files.readAllLines(dir.resolve("out/points.csv"));
@@ -41,7 +38,7 @@ class WorkerCrashTest {
     void aWorkerKilledWithSigkillCostsNothing(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("crash.yaml");
         Files.writeString(file, YAML);
-        Process p = start(dir, file, "out", Map.of());
+        Process p = SweepTables.sweep(dir, file, "out", dir.resolve("log.txt"), Map.of());
         Path csv = dir.resolve("out/points.csv");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         Optional<ProcessHandle> worker = Optional.empty();
@@ -61,13 +58,4 @@ class WorkerCrashTest {
         assertTrue(Files.readString(dir.resolve("log.txt")).contains("retrying once on a fresh worker"));
     }
 
-    private static Process start(Path dir, Path file, String out, Map<String, String> env) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "sweep", file.toString(),
-                "--workers", "2", "--out", out));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("log.txt").toFile());
-        pb.environment().putAll(env);
-        return pb.start();
-    }
 }
