@@ -42,4 +42,21 @@ public final class LibraryLocator {
         throw new SimulatorUnavailableException("libngspice not found: run ngspice-native/install.sh (as root) or set "
                 + ENV + " to the library's absolute path", List.of());
     }
+
+    /** Libraries with an open session in this process: ngspice's state is global per loaded library. */
+    private static final java.util.Set<Path> IN_USE = new java.util.HashSet<>();
+
+    /** Marks a library as driven by a session; false when another session of this process has it. */
+    static boolean claim(Path library) {
+        synchronized (IN_USE) {
+            return IN_USE.add(library.toAbsolutePath().normalize());
+        }
+    }
+
+    /** Frees a library claimed by {@link #claim}. */
+    static void release(Path library) {
+        synchronized (IN_USE) {
+            IN_USE.remove(library.toAbsolutePath().normalize());
+        }
+    }
 }

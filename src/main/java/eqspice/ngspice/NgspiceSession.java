@@ -2,7 +2,6 @@ package eqspice.ngspice;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
-import com.sun.jna.Pointer;
 import eqspice.circuit.Circuit;
 import eqspice.circuit.NetlistScreen;
 import eqspice.circuit.Resistor;
@@ -19,11 +18,9 @@ import eqspice.simulate.SimulatorUnavailableException;
 import eqspice.simulate.Solution;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,10 +47,6 @@ public final class NgspiceSession implements Simulator {
     private static final Pattern VERSION = Pattern.compile("ngspice-(\\S+)");
     private static final Pattern SOLVER = Pattern.compile("Using (.+?) as Direct Linear Solver");
     private static final int CLEAR_HISTORY_EVERY = 1000;
-    private static final long VEC_REALDATA = NgspiceLibrary.VectorInfo.offsetOf("v_realdata");
-    private static final long VEC_LENGTH = NgspiceLibrary.VectorInfo.offsetOf("v_length");
-    /** Libraries with an open session in this process: ngspice's state is global per loaded library. */
-    private static final Set<Path> IN_USE = new HashSet<>();
 
     private final NgspiceLibrary lib;
     private final Path libraryPath;
@@ -101,7 +94,7 @@ public final class NgspiceSession implements Simulator {
             log.add("ngspice exited with status " + status);
             return status;
         };
-        if (!claim(library)) {
+        if (!LibraryLocator.claim(library)) {
             throw new SimulatorUnavailableException("libngspice at " + library + " is already in use in this process: "
                     + "ngspice keeps global state, so each process drives one instance (close the other session first)",
                     List.of());
@@ -110,7 +103,7 @@ public final class NgspiceSession implements Simulator {
         try {
             lib = Native.load(library.toString(), NgspiceLibrary.class, Map.of(Library.OPTION_STRING_ENCODING, "UTF-8"));
         } catch (UnsatisfiedLinkError e) {
-            release(library);
+            LibraryLocator.release(library);
             throw new SimulatorUnavailableException("cannot load libngspice from " + library + ": " + e.getMessage()
                     + "; run ngspice-native/install.sh or set " + LibraryLocator.ENV, e);
         }
@@ -232,28 +225,10 @@ public final class NgspiceSession implements Simulator {
                 }
             }
             lastFromSendData = collector.points() == 1 && collector.hasVoltages() && !forcePlotReading;
-            return lastFromSendData ? collector.solution() : readPlot(plot);
+            return lastFromSendData ? collector.solution() : collector.readPlot(lib, plot, log.lines());
         } finally {
             lib.ngSpice_Command("destroy all");
         }
-    }
-
-    /** The slow path: one ngGet_Vec_Info call per vector of the plot (used when SendData was silent). */
-    private Solution readPlot(String plot) {
-        collector.reset();
-        Pointer names = lib.ngSpice_AllVecs(plot);
-        for (String name : names == null ? new String[0] : names.getStringArray(0)) {
-            Pointer info = lib.ngGet_Vec_Info(plot + "." + name);
-            Pointer data = info == null ? null : info.getPointer(VEC_REALDATA);
-            if (data == null || info.getInt(VEC_LENGTH) < 1) {
-                throw new ConvergenceException("vector " + name + " of plot " + plot + " is empty", log.lines());
-            }
-            collector.add(name, data.getDouble(0));
-        }
-        if (!collector.hasVoltages()) {
-            throw new ConvergenceException("op returned no node voltages", log.lines());
-        }
-        return collector.solution();
     }
 
     private void command(String cmd) {
@@ -322,19 +297,7 @@ public final class NgspiceSession implements Simulator {
             lib.ngSpice_Command("destroy all");
         }
         loaded = null;
-        release(libraryPath);
-    }
-
-    private static boolean claim(Path library) {
-        synchronized (IN_USE) {
-            return IN_USE.add(library.toAbsolutePath().normalize());
-        }
-    }
-
-    private static void release(Path library) {
-        synchronized (IN_USE) {
-            IN_USE.remove(library.toAbsolutePath().normalize());
-        }
+        LibraryLocator.release(libraryPath);
     }
 
     /** For tests: everything ngspice printed since the last command. */

@@ -1,8 +1,10 @@
 package eqspice.ngspice;
 
 import com.sun.jna.Pointer;
+import eqspice.simulate.ConvergenceException;
 import eqspice.simulate.Solution;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,6 +26,8 @@ final class PointCollector {
     private static final long VECSA_OFFSET = NgspiceLibrary.VecValuesAll.offsetOf("vecsa");
     private static final long NAME_OFFSET = NgspiceLibrary.VecValues.offsetOf("name");
     private static final long CREAL_OFFSET = NgspiceLibrary.VecValues.offsetOf("creal");
+    private static final long VEC_REALDATA = NgspiceLibrary.VectorInfo.offsetOf("v_realdata");
+    private static final long VEC_LENGTH = NgspiceLibrary.VectorInfo.offsetOf("v_length");
 
     private Map<String, Double> voltages = new HashMap<>();
     private Map<String, Double> currents = new HashMap<>();
@@ -68,6 +72,29 @@ final class PointCollector {
         } else if (!key.contains("#") && !key.startsWith("@")) {
             voltages.put(key.startsWith("v(") && key.endsWith(")") ? key.substring(2, key.length() - 1) : key, value);
         }
+    }
+
+    /**
+     * The slow path: one {@code ngGet_Vec_Info} call per vector of the plot (used when SendData
+     * was silent).
+     *
+     * @param log ngspice's lines, for the exception when a vector is empty
+     */
+    Solution readPlot(NgspiceLibrary lib, String plot, List<String> log) {
+        reset();
+        Pointer names = lib.ngSpice_AllVecs(plot);
+        for (String name : names == null ? new String[0] : names.getStringArray(0)) {
+            Pointer info = lib.ngGet_Vec_Info(plot + "." + name);
+            Pointer data = info == null ? null : info.getPointer(VEC_REALDATA);
+            if (data == null || info.getInt(VEC_LENGTH) < 1) {
+                throw new ConvergenceException("vector " + name + " of plot " + plot + " is empty", log);
+            }
+            add(name, data.getDouble(0));
+        }
+        if (!hasVoltages()) {
+            throw new ConvergenceException("op returned no node voltages", log);
+        }
+        return solution();
     }
 
     boolean hasVoltages() {
