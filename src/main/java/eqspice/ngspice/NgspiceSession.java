@@ -151,8 +151,12 @@ public final class NgspiceSession implements Simulator {
         solverSeen = null;
         klu = lines.stream().anyMatch(l -> l.toLowerCase(Locale.ROOT).matches("\\.options?\\s+.*\\bklu\\b.*"));
         List<String> errors = log.netlistErrors();
-        if (!errors.isEmpty() || dead) {
-            throw new NetlistException("ngspice refused the netlist", errors.isEmpty() ? log.lines() : errors);
+        if (dead) { // ngspice called ControlledExit: this instance is gone, whatever the netlist said
+            throw new SimulatorUnavailableException("ngspice exited while loading the netlist (its ControlledExit); "
+                    + "this process cannot use it again", errors.isEmpty() ? log.lines() : errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new NetlistException("ngspice refused the netlist", errors);
         }
     }
 

@@ -135,6 +135,17 @@ class CliTest {
         }
     }
 
+    @Test
+    void aNetlistThatMakesNgspiceExitIsReportedAsSuch(@TempDir Path dir) throws Exception {
+        // An undefined parameter sends ngspice 46 into its ControlledExit ("cannot recover").
+        Files.writeString(dir.resolve("exit.cir"), "t\n.param x={system(1)}\nv1 a 0 dc {x}\nr1 a 0 1k\n.end\n");
+        CliProcess.Result r = CliProcess.run(dir, "solve", "exit.cir");
+        assertEquals(2, r.exitCode(), r.out());
+        assertTrue(r.err().contains("ngspice exited while loading the netlist (its ControlledExit)"), r.err());
+        assertTrue(r.err().contains("cannot recover"), r.err());
+        assertFalse(r.err().contains("Exception"), "one clear message, no stack trace: " + r.err());
+    }
+
     private static double value(String out, String name) {
         Matcher m = Pattern.compile("(?m)^\\s+" + name + "\\s+(\\S+)$").matcher(out);
         assertTrue(m.find(), name + " not in\n" + out);
