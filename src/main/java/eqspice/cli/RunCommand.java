@@ -3,7 +3,7 @@ package eqspice.cli;
 import eqspice.diagnostics.EpochDiagnostics;
 import eqspice.experiment.Experiment;
 import eqspice.experiment.ExperimentLoader;
-import eqspice.ngspice.NgspiceSession;
+import eqspice.ngspice.RestartingSession;
 import eqspice.results.ConfigDescription;
 import eqspice.results.Provenance;
 import eqspice.results.RunWriter;
@@ -60,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("results", exp.name());
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (NgspiceSession ng = new NgspiceSession()) {
+        try (RestartingSession ng = new RestartingSession()) { // survives an ngspice exit: the phase fails, the run goes on
             ng.linearSolver(cfg.solver()); // so that provenance names the solver ngspice really uses
             Provenance prov = Provenance.of(Main.version(), ng.info(), cfg.solver(), cfg.seed(),
                     exp.file().toString(), exp.sha256());
