@@ -1,19 +1,13 @@
 package eqspice.bench;
 
 import eqspice.circuit.Circuit;
-import eqspice.circuit.NgspiceWriter;
 import eqspice.circuit.SolverOptions;
-import eqspice.ngspice.NgspiceProgram;
 import eqspice.ngspice.NgspiceSession;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code eqspice bench binding}: the cost of one operating point through eqspice (alter a
@@ -22,7 +16,6 @@ import java.util.regex.Pattern;
  * resistor grids of about 1k, 10k and 80k resistors; then resident memory over 10,000 solves.
  */
 public final class BindingBench {
-    private static final Pattern ANALYSIS = Pattern.compile("Total analysis time \\(seconds\\) = ([0-9.eE+-]+)");
     private static final int[] SIZES = {1_000, 10_000, 80_000};
 
     private BindingBench() {
@@ -39,10 +32,10 @@ public final class BindingBench {
                 Circuit grid = ResistorGrid.build(side, options);
                 int reps = size <= 1_000 ? 51 : size <= 10_000 ? 21 : 7;
                 double eq = inProcess(ng, grid, reps);
-                double[] batch = batch(grid, 3);
+                BatchBaseline batch = BatchBaseline.measure(grid, 3);
                 out.printf(Locale.ROOT, "%-10s %-9d %-14s %-18s %-16s %.2f%n", side + "x" + side,
-                        grid.elements().size() - 2, BenchStats.ms(eq), BenchStats.ms(batch[0]),
-                        BenchStats.ms(batch[1]), eq / batch[0]);
+                        grid.elements().size() - 2, BenchStats.ms(eq), BenchStats.ms(batch.analysisSeconds()),
+                        BenchStats.ms(batch.wallSeconds()), eq / batch.analysisSeconds());
                 out.flush();
             }
             out.println("solved by " + ng.info().label());
@@ -61,29 +54,6 @@ public final class BindingBench {
             t[k] = (System.nanoTime() - t0) / 1e9;
         }
         return BenchStats.median(t);
-    }
-
-    /** {median analysis seconds, median wall seconds} of {@code ngspice -b} on the grid. */
-    private static double[] batch(Circuit grid, int runs) throws IOException {
-        List<String> lines = new ArrayList<>(NgspiceWriter.lines(grid, true));
-        lines.add(lines.size() - 1, ".options acct"); // makes ngspice -b print its analysis time
-        Path file = Files.createTempFile("eqspice-bench", ".cir");
-        try {
-            Files.write(file, lines);
-            double[] analysis = new double[runs];
-            double[] wall = new double[runs];
-            for (int k = 0; k < runs; k++) {
-                NgspiceProgram.BatchRun r = NgspiceProgram.batch(file, 600);
-                analysis[k] = r.output().stream().map(ANALYSIS::matcher).filter(Matcher::find)
-                        .mapToDouble(m -> Double.parseDouble(m.group(1))).findFirst()
-                        .orElseThrow(() -> new IOException("ngspice -b printed no analysis time:\n"
-                                + String.join("\n", r.output().subList(0, Math.min(20, r.output().size())))));
-                wall[k] = r.seconds();
-            }
-            return new double[] {BenchStats.median(analysis), BenchStats.median(wall)};
-        } finally {
-            Files.deleteIfExists(file);
-        }
     }
 
     /**

@@ -13,7 +13,6 @@ import eqspice.simulate.Solution;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -139,14 +138,9 @@ public final class NetlistBench {
                 ms[3][k] = hasCpu ? (c2 - c1) / 1e6 : Double.NaN;
             }
         }
-        return new Result(spec.conductanceCount(), chars, median(ms[0]), median(ms[1]), median(ms[2]), median(ms[3]),
+        return new Result(spec.conductanceCount(), chars, BenchStats.median(ms[0]), BenchStats.median(ms[1]), BenchStats.median(ms[2]),
+                BenchStats.median(ms[3]),
                 last.voltage(builder.layout().outputPlus(0)));
     }
 
-    static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-    }
 }

@@ -1,6 +1,5 @@
 package eqspice.bench;
 
-import eqspice.circuit.NgspiceWriter;
 import eqspice.circuit.SolverOptions;
 import eqspice.eqprop.CrossbarSession;
 import eqspice.eqprop.EqPropStep;
@@ -9,18 +8,13 @@ import eqspice.network.CrossbarCircuit;
 import eqspice.network.LayeredNetwork;
 import eqspice.network.NetworkSpec;
 import eqspice.network.Presets;
-import eqspice.ngspice.NgspiceProgram;
 import eqspice.ngspice.NgspiceSession;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code eqspice bench train}: EqProp phases per second through the whole harness (set the
@@ -28,7 +22,6 @@ import java.util.regex.Pattern;
  * reports for the same circuit; the difference is the harness's overhead per phase.
  */
 public final class TrainBench {
-    private static final Pattern ANALYSIS = Pattern.compile("Total analysis time \\(seconds\\) = ([0-9.eE+-]+)");
 
     private TrainBench() {
     }
@@ -73,30 +66,12 @@ public final class TrainBench {
         }
         double perSample = BenchStats.median(blocks.stream().mapToDouble(Double::doubleValue).toArray());
         double perPhase = perSample / 3;
-        double raw = batchAnalysis(new CrossbarCircuit(spec).build(net, xs[0], options, List.of()));
+        double raw = BatchBaseline.measure(new CrossbarCircuit(spec).build(net, xs[0], options, List.of()), 5)
+                .analysisSeconds();
         out.printf(Locale.ROOT, "%-10s %-11.0f %-14s %-14s %-22s %s%n", CrossbarCircuit.shape(spec), 1 / perPhase,
                 BenchStats.ms(perPhase), BenchStats.ms(perSample), BenchStats.ms(raw),
                 BenchStats.ms(perPhase - raw) + String.format(Locale.ROOT, " (%.1fx the solve)", perPhase / raw));
         out.flush();
     }
 
-    /** Median analysis time over 5 runs of {@code ngspice -b} ({@code .options acct}). */
-    static double batchAnalysis(eqspice.circuit.Circuit circuit) throws IOException {
-        List<String> lines = new ArrayList<>(NgspiceWriter.lines(circuit, true));
-        lines.add(lines.size() - 1, ".options acct");
-        Path file = Files.createTempFile("eqspice-bench", ".cir");
-        try {
-            Files.write(file, lines);
-            double[] t = new double[5];
-            for (int r = 0; r < t.length; r++) {
-                NgspiceProgram.BatchRun run = NgspiceProgram.batch(file, 600);
-                t[r] = run.output().stream().map(ANALYSIS::matcher).filter(Matcher::find)
-                        .mapToDouble(m -> Double.parseDouble(m.group(1))).findFirst()
-                        .orElseThrow(() -> new IOException("ngspice -b printed no analysis time"));
-            }
-            return BenchStats.median(t);
-        } finally {
-            Files.deleteIfExists(file);
-        }
-    }
 }

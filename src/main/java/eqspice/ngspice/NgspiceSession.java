@@ -222,10 +222,12 @@ public final class NgspiceSession implements Simulator {
                 throw errors.isEmpty() ? new ConvergenceException("op produced no result plot", log.lines())
                         : new NetlistException("op failed", errors);
             }
-            for (String l : log.lines()) {
-                Matcher m = SOLVER.matcher(l);
-                if (m.find()) {
-                    solverSeen = m.group(1).toLowerCase(Locale.ROOT);
+            if (solverSeen == null) { // the solver cannot change until the next load, which resets this
+                for (String l : log.lines()) {
+                    Matcher m = SOLVER.matcher(l);
+                    if (m.find()) {
+                        solverSeen = m.group(1).toLowerCase(Locale.ROOT);
+                    }
                 }
             }
             lastFromSendData = collector.points() == 1 && collector.hasVoltages() && !forcePlotReading;

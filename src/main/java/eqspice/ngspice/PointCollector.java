@@ -29,14 +29,14 @@ final class PointCollector {
     private static final long VEC_REALDATA = NgspiceLibrary.VectorInfo.offsetOf("v_realdata");
     private static final long VEC_LENGTH = NgspiceLibrary.VectorInfo.offsetOf("v_length");
 
-    private Map<String, Double> voltages = new HashMap<>();
-    private Map<String, Double> currents = new HashMap<>();
+    private final Map<String, Double> voltages = new HashMap<>();
+    private final Map<String, Double> currents = new HashMap<>();
     private int points;
 
-    /** Forgets what was collected. */
+    /** Forgets what was collected (the maps are reused: a {@link Solution} copies them). */
     void reset() {
-        voltages = new HashMap<>(Math.max(16, voltages.size() * 2));
-        currents = new HashMap<>(Math.max(16, currents.size() * 2));
+        voltages.clear();
+        currents.clear();
         points = 0;
     }
 

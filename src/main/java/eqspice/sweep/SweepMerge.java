@@ -1,5 +1,6 @@
 package eqspice.sweep;
 
+import eqspice.results.AtomicFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +76,7 @@ public final class SweepMerge {
             Path table = SweepRunner.pointsFile(dir);
             Path tmp = table.resolveSibling("points.csv.tmp");
             Files.writeString(tmp, out.toString(), StandardCharsets.UTF_8);
-            Files.move(tmp, table, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.replace(tmp, table);
             return new Report(sweep.points().size(), merged, missing, duplicated, table);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot merge the shards in " + dir + ": " + e.getMessage(), e);

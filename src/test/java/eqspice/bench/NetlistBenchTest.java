@@ -67,9 +67,9 @@ class NetlistBenchTest {
 
     @Test
     void medianOfOddAndEvenCounts() {
-        assertEquals(2.0, NetlistBench.median(new double[] {3, 1, 2}), 0.0);
-        assertEquals(2.5, NetlistBench.median(new double[] {4, 1, 3, 2}), 0.0);
-        assertEquals(7.0, NetlistBench.median(new double[] {7}), 0.0);
+        assertEquals(2.0, BenchStats.median(new double[] {3, 1, 2}), 0.0);
+        assertEquals(2.5, BenchStats.median(new double[] {4, 1, 3, 2}), 0.0);
+        assertEquals(7.0, BenchStats.median(new double[] {7}), 0.0);
     }
 
     @Test
