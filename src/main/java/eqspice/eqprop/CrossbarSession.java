@@ -5,7 +5,9 @@ import eqspice.network.Conductor;
 import eqspice.network.ConductanceMatrix;
 import eqspice.network.CrossbarCircuit;
 import eqspice.network.LayeredNetwork;
+import eqspice.simulate.PhasePlan;
 import eqspice.simulate.Simulator;
+import eqspice.simulate.SolvedSequence;
 import eqspice.simulate.Solution;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +17,9 @@ import java.util.Map;
 /**
  * A crossbar network loaded once into a {@link Simulator}. Phases change only source values
  * and updates change only resistances, so the netlist is parsed once per run; values are
- * sent to the simulator only when they differ from what it already holds.
+ * sent to the simulator only when they differ from what it already holds. The
+ * {@link PhaseStrategy} says how phases are solved (default: all phases of a sample in one
+ * sweep over EXTERNAL sources).
  *
  * <p>The session does not own the simulator: whoever opened it closes it.
  */
@@ -28,11 +32,19 @@ public final class CrossbarSession {
     private final Map<String, Integer> recoveries = new HashMap<>();
     private final SolverOptions options;
     private final List<String> comments;
+    private final PhaseStrategy strategy;
     private LayeredNetwork network;
 
-    /** Builds the network's circuit (inputs 0 V, nudging 0 A) and loads it. */
+    /** Builds the network's circuit (inputs 0 V, nudging 0 A) and loads it, with the default strategy. */
     public CrossbarSession(Simulator simulator, LayeredNetwork network, SolverOptions options, List<String> comments) {
+        this(simulator, network, options, comments, PhaseStrategy.DEFAULT);
+    }
+
+    /** Builds the network's circuit (inputs 0 V, nudging 0 A) for {@code strategy} and loads it. */
+    public CrossbarSession(Simulator simulator, LayeredNetwork network, SolverOptions options, List<String> comments,
+                           PhaseStrategy strategy) {
         this.simulator = simulator;
+        this.strategy = strategy;
         this.builder = new CrossbarCircuit(network.spec());
         this.conductors = builder.layout().conductors();
         this.network = network;
@@ -48,7 +60,7 @@ public final class CrossbarSession {
      */
     public void reload() {
         double[] zeros = new double[network.spec().inputs()];
-        simulator.load(builder.build(network, zeros, options, comments));
+        simulator.load(builder.build(network, zeros, options, comments, strategy.externalSources()));
         System.arraycopy(flatten(network), 0, conductances, 0, conductances.length);
         sourceValues.clear();
         sourceValues.putAll(builder.inputValues(zeros));
@@ -125,6 +137,37 @@ public final class CrossbarSession {
             recoveries.merge(rung, 1, Integer::sum);
         }
         return s;
+    }
+
+    /** How this session solves its phases. */
+    public PhaseStrategy strategy() {
+        return strategy;
+    }
+
+    /**
+     * Solves {@code steps} phases in one go (see {@link Simulator#solveSequence}), counting
+     * recovered steps by rung; afterwards the sources hold the last step's values.
+     */
+    public SolvedSequence solveSequence(int steps, PhasePlan plan) {
+        Map<String, Double> last = new HashMap<>();
+        SolvedSequence seq;
+        try {
+            seq = simulator.solveSequence(steps, (k, solved) -> {
+                Map<String, Double> v = plan.values(k, solved);
+                last.putAll(v);
+                return v;
+            });
+        } catch (RuntimeException e) {
+            last.keySet().forEach(sourceValues::remove); // unknown now: sent again by the next setInputs/setNudge
+            throw e;
+        }
+        sourceValues.putAll(last);
+        for (String rung : seq.recoveries()) {
+            if (!"direct".equals(rung)) {
+                recoveries.merge(rung, 1, Integer::sum);
+            }
+        }
+        return seq;
     }
 
     /** Solves that needed a recovery rung since the last call, by rung; the count starts again. */

@@ -1,7 +1,13 @@
 package eqspice.eqprop;
 
 import eqspice.simulate.SimulationException;
+import eqspice.simulate.SolvedSequence;
 import eqspice.simulate.Solution;
+import eqspice.simulate.StepFailedException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One EqProp estimate for one sample: the free phase, then the nudged phase(s) the estimator
@@ -33,6 +39,9 @@ public final class EqPropStep {
         if (!(beta > 0) || !Double.isFinite(beta)) {
             throw new IllegalArgumentException("beta must be a finite number > 0, got " + beta);
         }
+        if (session.strategy() == PhaseStrategy.SWEEP) {
+            return inOneSweep(session, x, y, estimator, beta);
+        }
         Free free = free(session, x, y);
         double[] error = new double[y.length];
         for (int k = 0; k < y.length; k++) {
@@ -46,6 +55,53 @@ public final class EqPropStep {
             grad[c] = estimator.estimate(free.dv()[c], pos == null ? 0 : pos[c], neg == null ? 0 : neg[c], beta);
         }
         return new Result(free.outputs(), free.loss(), grad);
+    }
+
+    /**
+     * The same phases as one sequence: step 0 the free phase (inputs x, no nudging), then the
+     * nudged phases, whose currents the plan computes from step 0's outputs while the sweep runs.
+     */
+    private static Result inOneSweep(CrossbarSession session, double[] x, double[] y, Estimator estimator,
+                                     double beta) {
+        List<Phase> phases = new ArrayList<>(List.of(Phase.FREE));
+        if (estimator.needsPositive()) {
+            phases.add(Phase.POSITIVE);
+        }
+        if (estimator.needsNegative()) {
+            phases.add(Phase.NEGATIVE);
+        }
+        SolvedSequence seq;
+        try {
+            seq = session.solveSequence(phases.size(), (k, solved) -> {
+                if (k == 0) {
+                    Map<String, Double> v = new LinkedHashMap<>(session.builder().inputValues(x));
+                    v.putAll(session.builder().nudgeValues(new double[y.length]));
+                    return v;
+                }
+                double[] o = session.outputs(solved.get(0));
+                double[] currents = new double[y.length];
+                for (int j = 0; j < y.length; j++) {
+                    currents[j] = phases.get(k).sign() * beta * (y[j] - o[j]);
+                }
+                return session.builder().nudgeValues(currents);
+            });
+        } catch (StepFailedException e) {
+            session.setNudge(new double[y.length]);
+            throw new PhaseFailedException(phases.get(e.step()), e.failure());
+        } catch (SimulationException e) {
+            session.setNudge(new double[y.length]);
+            throw new PhaseFailedException(Phase.FREE, e);
+        }
+        session.setNudge(new double[y.length]);
+        double[] o = session.outputs(seq.get(0));
+        double[] dv0 = session.voltagesAcross(seq.get(0));
+        double[] pos = estimator.needsPositive() ? session.voltagesAcross(seq.get(phases.indexOf(Phase.POSITIVE))) : null;
+        double[] neg = estimator.needsNegative() ? session.voltagesAcross(seq.get(phases.indexOf(Phase.NEGATIVE))) : null;
+        double[] grad = new double[dv0.length];
+        for (int c = 0; c < grad.length; c++) {
+            grad[c] = estimator.estimate(dv0[c], pos == null ? 0 : pos[c], neg == null ? 0 : neg[c], beta);
+        }
+        return new Result(o, loss(y, o), grad);
     }
 
     /** Solves the free phase for input {@code x} and scores it against {@code y}. */

@@ -52,6 +52,16 @@ public final class CrossbarCircuit {
      * (the free phase).
      */
     public Circuit build(LayeredNetwork network, double[] x, SolverOptions options, List<String> comments) {
+        return build(network, x, options, comments, false);
+    }
+
+    /**
+     * The circuit with inputs {@code x} and nudging at 0 A; with {@code externalSources} the input
+     * and nudging sources are EXTERNAL sources (their values supplied by the simulator's driver,
+     * see {@link VoltageSource#asExternal()}), the bias and diode sources stay DC.
+     */
+    public Circuit build(LayeredNetwork network, double[] x, SolverOptions options, List<String> comments,
+                         boolean externalSources) {
         NetworkSpec spec = layout.spec();
         if (!network.spec().equals(spec)) {
             throw new IllegalArgumentException("network spec differs from the one this circuit builder was made for");
@@ -61,7 +71,8 @@ public final class CrossbarCircuit {
         List<DiodeModel> models = new ArrayList<>();
         inputValues(x).forEach((name, v) -> {
             String node = name.substring(1);
-            elements.add(new VoltageSource(name, node, "0", v));
+            VoltageSource in = new VoltageSource(name, node, "0", v);
+            elements.add(externalSources ? in.asExternal() : in);
         });
         for (int b = 0; b < spec.biasVoltages().size(); b++) {
             elements.add(new VoltageSource(layout.biasSource(b), layout.biasNode(b), "0", spec.biasVoltages().get(b)));
@@ -82,8 +93,10 @@ public final class CrossbarCircuit {
             }
         }
         for (int k = 0; k < spec.outputs(); k++) {
-            elements.add(new CurrentSource(layout.nudgePlus(k), "0", layout.outputPlus(k), 0.0));
-            elements.add(new CurrentSource(layout.nudgeMinus(k), "0", layout.outputMinus(k), 0.0));
+            CurrentSource plus = new CurrentSource(layout.nudgePlus(k), "0", layout.outputPlus(k), 0.0);
+            CurrentSource minus = new CurrentSource(layout.nudgeMinus(k), "0", layout.outputMinus(k), 0.0);
+            elements.add(externalSources ? plus.asExternal() : plus);
+            elements.add(externalSources ? minus.asExternal() : minus);
         }
         return new Circuit("eqspice crossbar " + shape(spec), elements, models, options, comments);
     }

@@ -91,14 +91,19 @@ public interface NgspiceLibrary extends Library {
         int invoke(byte notRunning, int id, Pointer user);
     }
 
-    /** {@code int GetVSRCData(double*, double, char*, int, void*)}: value of an EXTERNAL voltage source. */
+    /**
+     * {@code int GetVSRCData(double*, double, char*, int, void*)}: value of an EXTERNAL voltage
+     * source, written to {@code value}. The name stays a pointer: ngspice passes the same
+     * {@code char*} (the instance's name) at every load, so its address identifies the source
+     * without decoding a string per call.
+     */
     interface GetVSRCData extends Callback {
-        int invoke(Pointer value, double time, String name, int id, Pointer user);
+        int invoke(Pointer value, double time, Pointer name, int id, Pointer user);
     }
 
     /** {@code int GetISRCData(double*, double, char*, int, void*)}: value of an EXTERNAL current source. */
     interface GetISRCData extends Callback {
-        int invoke(Pointer value, double time, String name, int id, Pointer user);
+        int invoke(Pointer value, double time, Pointer name, int id, Pointer user);
     }
 
     /** {@code int GetSyncData(double, double*, double, int, int, int, void*)}: time synchronisation. */

@@ -12,11 +12,15 @@ import eqspice.circuit.SpiceNames;
 import eqspice.circuit.SpiceNumber;
 import eqspice.simulate.ConvergenceException;
 import eqspice.simulate.NetlistException;
+import eqspice.simulate.PhasePlan;
+import eqspice.simulate.SimulationException;
 import eqspice.simulate.Simulator;
 import eqspice.simulate.SimulatorInfo;
 import eqspice.simulate.SimulatorUnavailableException;
+import eqspice.simulate.SolvedSequence;
 import eqspice.simulate.Solution;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,6 +72,8 @@ public final class NgspiceSession implements Simulator {
     /** For tests: whether the last operating point was read from SendData. */
     boolean lastFromSendData;
     private final NgspiceLibrary.SendInitData sendInitData = (info, id, user) -> 0;
+    /** EXTERNAL source values; holds the GetVSRCData/GetISRCData callbacks for the library's lifetime. */
+    private final ExternalSources externals = new ExternalSources();
     private final NgspiceLibrary.BGThreadRunning bgRunning = (notRunning, id, user) -> 0;
     private final ProcessGuard guard;
     private final String version;
@@ -108,6 +114,7 @@ public final class NgspiceSession implements Simulator {
                     + "; run ngspice-native/install.sh or set " + LibraryLocator.ENV, e);
         }
         lib.ngSpice_Init(sendChar, sendStat, controlledExit, sendData, sendInitData, bgRunning, null);
+        lib.ngSpice_Init_Sync(externals.vsrc, externals.isrc, null, null, null);
         guard.restore();
         command("version");
         version = findVersion(log.lines());
@@ -126,7 +133,14 @@ public final class NgspiceSession implements Simulator {
 
     @Override
     public synchronized void load(Circuit circuit) {
-        loadLines(NgspiceWriter.lines(circuit));
+        List<String> lines = NgspiceWriter.lines(circuit);
+        externals.reset(circuit);
+        if (!externals.isEmpty()) {
+            PhaseSweep.checkFree(circuit);
+            lines = new ArrayList<>(lines);
+            lines.add(lines.size() - 1, PhaseSweep.SWEPT_SOURCE_LINE); // before .end
+        }
+        loadLines(lines, false);
         loaded = circuit;
         klu = circuit.options().klu();
         solverSeen = probed.get(circuit.options()); // known before the first op when these options were probed
@@ -137,7 +151,14 @@ public final class NgspiceSession implements Simulator {
      * first, so no {@code .control}, {@code .include} or {@code shell} reaches ngspice.
      */
     public synchronized void loadLines(List<String> lines) {
+        loadLines(lines, true);
+    }
+
+    private void loadLines(List<String> lines, boolean raw) {
         checkAlive();
+        if (raw) {
+            externals.clear();
+        }
         NetlistScreen.check(lines, "netlist");
         if (loaded != null || commands > 0) {
             lib.ngSpice_Command("remcirc");
@@ -166,6 +187,10 @@ public final class NgspiceSession implements Simulator {
             throw new IllegalArgumentException("invalid source name '" + name + "'");
         }
         checkElement(name);
+        if (externals.has(name)) {
+            externals.set(name, SpiceNumber.finite("value of " + name, value)); // read by ngspice at the next load
+            return;
+        }
         command("alter " + name + " dc = " + SpiceNumber.format("value of " + name, value));
     }
 
@@ -205,6 +230,46 @@ public final class NgspiceSession implements Simulator {
     @Override
     public String lastRecovery() {
         return lastRecovery;
+    }
+
+    /**
+     * Solves the steps in one {@code dc} sweep over a dummy source when every source the plan
+     * sets is external (see {@link PhaseSweep}); otherwise one operating point per step.
+     */
+    @Override
+    public synchronized SolvedSequence solveSequence(int steps, PhasePlan plan) {
+        checkAlive();
+        if (steps < 1) {
+            throw new IllegalArgumentException("a sequence needs at least one step, got " + steps);
+        }
+        Map<String, Double> first = plan.values(0, List.of());
+        PhasePlan once = (k, solved) -> k == 0 ? first : plan.values(k, solved); // the plan is asked once per step
+        if (loaded == null || externals.isEmpty() || !first.keySet().stream().allMatch(externals::has)) {
+            return Simulator.super.solveSequence(steps, once);
+        }
+        return new PhaseSweep(this, log, collector, externals).run(steps, once);
+    }
+
+    /** Runs a command for {@link PhaseSweep} (checked like every other). */
+    void sweepCommand(String cmd) {
+        command(cmd);
+    }
+
+    /** Destroys every plot (after a sweep has been read). */
+    void destroyPlots() {
+        if (!dead) {
+            lib.ngSpice_Command("destroy all");
+        }
+    }
+
+    /** For tests: the external-source table. */
+    ExternalSources externals() {
+        return externals;
+    }
+
+    /** For the bench: how many external-source values ngspice has asked for. */
+    public long externalCalls() {
+        return externals.calls();
     }
 
     private Solution operatingPointOnce() {

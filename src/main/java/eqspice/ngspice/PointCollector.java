@@ -3,6 +3,8 @@ package eqspice.ngspice;
 import com.sun.jna.Pointer;
 import eqspice.simulate.ConvergenceException;
 import eqspice.simulate.Solution;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,12 +34,36 @@ final class PointCollector {
     private final Map<String, Double> voltages = new HashMap<>();
     private final Map<String, Double> currents = new HashMap<>();
     private int points;
+    /** In a sequence: one solution per point, the vectors of the swept dummy source left out. */
+    private List<Solution> sequence;
+    private final List<Solution> sequenceView = new ArrayList<>();
 
     /** Forgets what was collected (the maps are reused: a {@link Solution} copies them). */
     void reset() {
         voltages.clear();
         currents.clear();
         points = 0;
+        sequence = null;
+    }
+
+    /** Starts collecting one solution per point (a {@code dc} sweep whose points are phases). */
+    void startSequence() {
+        reset();
+        sequence = sequenceView;
+        sequence.clear();
+    }
+
+    /** The solutions of the points received so far in sequence mode (a read-only view). */
+    List<Solution> sequenceSolutions() {
+        return Collections.unmodifiableList(sequenceView);
+    }
+
+    /** Ends sequence mode and returns its solutions. */
+    List<Solution> finishSequence() {
+        List<Solution> out = List.copyOf(sequenceView);
+        sequenceView.clear();
+        reset();
+        return out;
     }
 
     /** Number of points {@link #addPoint} received since the last reset. */
@@ -59,6 +85,14 @@ final class PointCollector {
             add(v.getPointer(NAME_OFFSET).getString(0, "UTF-8"), v.getDouble(CREAL_OFFSET));
         }
         points++;
+        if (sequence != null) {
+            voltages.remove(PhaseSweep.SWEPT_NODE);
+            voltages.remove("v-sweep");
+            currents.remove(PhaseSweep.SWEPT_SOURCE);
+            sequence.add(solution());
+            voltages.clear();
+            currents.clear();
+        }
     }
 
     /**

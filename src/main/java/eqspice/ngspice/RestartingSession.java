@@ -1,9 +1,11 @@
 package eqspice.ngspice;
 
 import eqspice.circuit.Circuit;
+import eqspice.simulate.PhasePlan;
 import eqspice.simulate.Simulator;
 import eqspice.simulate.SimulatorInfo;
 import eqspice.simulate.SimulatorUnavailableException;
+import eqspice.simulate.SolvedSequence;
 import eqspice.simulate.Solution;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,6 +91,22 @@ public final class RestartingSession implements Simulator {
     public Solution operatingPoint() {
         ensureAlive();
         return current.operatingPoint();
+    }
+
+    /** The instance's own sequence solve; the values it leaves in the sources are remembered for a restart. */
+    @Override
+    public SolvedSequence solveSequence(int steps, PhasePlan plan) {
+        ensureAlive();
+        Map<String, Double> applied = new LinkedHashMap<>();
+        try {
+            return current.solveSequence(steps, (k, solved) -> {
+                Map<String, Double> v = plan.values(k, solved);
+                applied.putAll(v);
+                return v;
+            });
+        } finally {
+            sources.putAll(applied);
+        }
     }
 
     @Override

@@ -1,6 +1,8 @@
 package eqspice.simulate;
 
 import eqspice.circuit.Circuit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A DC circuit solver. A simulator holds one loaded circuit; between solves only source
@@ -33,6 +35,30 @@ public interface Simulator extends AutoCloseable {
      */
     default String lastRecovery() {
         return "direct";
+    }
+
+    /**
+     * Solves {@code steps} operating points one after another, applying the plan's values
+     * before each; afterwards the sources hold the values of the last step solved. A backend may
+     * solve the whole sequence in one analysis, reusing the matrix ordering and starting each
+     * step from the previous solution (ngspice: a {@code dc} sweep over external sources); this
+     * default solves one {@link #operatingPoint()} per step.
+     *
+     * @throws StepFailedException naming the step that could not be solved
+     */
+    default SolvedSequence solveSequence(int steps, PhasePlan plan) {
+        List<Solution> solved = new ArrayList<>(steps);
+        List<String> rungs = new ArrayList<>(steps);
+        for (int k = 0; k < steps; k++) {
+            plan.values(k, List.copyOf(solved)).forEach(this::setSource);
+            try {
+                solved.add(operatingPoint());
+            } catch (SimulationException e) {
+                throw new StepFailedException(k, steps, solved, e);
+            }
+            rungs.add(lastRecovery());
+        }
+        return new SolvedSequence(solved, rungs);
     }
 
     /** Loads a circuit and solves its operating point. */

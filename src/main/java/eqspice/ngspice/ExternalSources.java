@@ -1,0 +1,128 @@
+package eqspice.ngspice;
+
+import com.sun.jna.Pointer;
+import eqspice.circuit.Circuit;
+import eqspice.circuit.CurrentSource;
+import eqspice.circuit.Element;
+import eqspice.circuit.VoltageSource;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The values of the loaded circuit's EXTERNAL sources, which ngspice asks for through the
+ * {@code GetVSRCData}/{@code GetISRCData} callbacks at every load of the matrix (every Newton
+ * iteration of every point). Setting a value is a store into an array: no {@code alter}
+ * command, no parsing, and inside a {@code dc} sweep the values can change from one point to
+ * the next.
+ *
+ * <p>Measured with ngspice 46 (see {@code SweepFactsTest}): the callbacks come with time 0 in
+ * every DC analysis (op and dc sweep alike), so the time does not say which sweep point is being
+ * solved; the {@link #beforeEachLoad} hook lets the sweep switch values when a point is done.
+ *
+ * <p>The callbacks are fields: the session holds them for the library's lifetime (JNA frees a
+ * callback whose Java object is collected, and ngspice would then jump into freed memory).
+ */
+final class ExternalSources {
+    private final Map<String, Integer> slots = new HashMap<>();
+    /** Native address of the name ngspice passes -> slot; filled on the first call per source. */
+    private final Map<Long, Integer> byAddress = new HashMap<>();
+    private double[] values = new double[0];
+    private Runnable beforeEachLoad;
+    private long calls;
+    private String unknown;
+    /** The largest time ngspice passed since the last reset (for the test of the DC facts). */
+    double maxTime;
+
+    final NgspiceLibrary.GetVSRCData vsrc = (value, time, name, id, user) -> supply(value, time, name);
+    final NgspiceLibrary.GetISRCData isrc = (value, time, name, id, user) -> supply(value, time, name);
+
+    /** Takes the external sources of a newly loaded circuit, each starting at its element value. */
+    void reset(Circuit circuit) {
+        slots.clear();
+        byAddress.clear();
+        unknown = null;
+        maxTime = 0;
+        double[] start = new double[circuit.elements().size()];
+        int n = 0;
+        for (Element e : circuit.elements()) {
+            if (e instanceof VoltageSource v && v.external()) {
+                start[n] = v.volts();
+                slots.put(v.name(), n++);
+            } else if (e instanceof CurrentSource i && i.external()) {
+                start[n] = i.amps();
+                slots.put(i.name(), n++);
+            }
+        }
+        values = Arrays.copyOf(start, n);
+    }
+
+    /** Forgets every source (a raw netlist was loaded: its external sources, if any, read 0). */
+    void clear() {
+        slots.clear();
+        byAddress.clear();
+        values = new double[0];
+        unknown = null;
+    }
+
+    boolean isEmpty() {
+        return slots.isEmpty();
+    }
+
+    boolean has(String name) {
+        return slots.containsKey(name);
+    }
+
+    void set(String name, double value) {
+        Integer slot = slots.get(name);
+        if (slot == null) {
+            throw new IllegalArgumentException("'" + name + "' is not an external source of the loaded circuit");
+        }
+        values[slot] = value;
+    }
+
+    double get(String name) {
+        return values[slots.get(name)];
+    }
+
+    /** Runs before each value is handed over (null for none): the sweep's step switch. */
+    void beforeEachLoad(Runnable hook) {
+        this.beforeEachLoad = hook;
+    }
+
+    /** How many values ngspice has asked for since the session began (for the bench). */
+    long calls() {
+        return calls;
+    }
+
+    /** The first source ngspice asked for that the loaded circuit does not declare external, or null. */
+    String unknown() {
+        return unknown;
+    }
+
+    private int supply(Pointer value, double time, Pointer name) {
+        calls++;
+        maxTime = Math.max(maxTime, Math.abs(time));
+        Runnable hook = beforeEachLoad;
+        if (hook != null) {
+            hook.run();
+        }
+        long address = Pointer.nativeValue(name);
+        Integer slot = byAddress.get(address);
+        if (slot == null) {
+            String n = name.getString(0, "UTF-8").toLowerCase(Locale.ROOT);
+            slot = slots.get(n);
+            if (slot == null) {
+                if (unknown == null) {
+                    unknown = n;
+                }
+                value.setDouble(0, 0.0);
+                return 0;
+            }
+            byAddress.put(address, slot);
+        }
+        value.setDouble(0, values[slot]);
+        return 0;
+    }
+}
