@@ -55,7 +55,7 @@ final class RecoveryLadder {
     static Solution climb(SolverOptions base, ConvergenceException first, Consumer<String> option,
                           Supplier<Solution> attempt, Consumer<String> onRung) {
         List<String> tried = new ArrayList<>(List.of("direct: " + headline(first)));
-        String restore = String.format(Locale.ROOT, "itl1=%d gminsteps=10 srcsteps=10 reltol=%s", base.itl1(),
+        String restore = String.format(Locale.ROOT, "itl1=%d gminsteps=1 srcsteps=1 reltol=%s", base.itl1(),
                 SpiceNumber.format("reltol", base.reltol()));
         for (Rung r : rungs(base)) {
             option.accept(r.options());

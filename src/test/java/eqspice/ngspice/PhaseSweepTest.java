@@ -1,6 +1,7 @@
 package eqspice.ngspice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eqspice.circuit.Circuit;
@@ -12,6 +13,7 @@ import eqspice.circuit.Resistor;
 import eqspice.circuit.SolverOptions;
 import eqspice.circuit.VoltageSource;
 import eqspice.simulate.SolvedSequence;
+import eqspice.simulate.StepFailedException;
 import eqspice.simulate.Solution;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,5 +69,32 @@ class PhaseSweepTest {
             prev = op;
         }
         assertEquals(0.0, ng.externals().maxTime, "ngspice passes time 0 in DC analyses");
+    }
+
+    /**
+     * Step 1 draws 1 mA out of a node whose only other element is a reverse-biased diode, with
+     * gmin 0: no operating point exists (the diode passes at most IS). The sweep stops there, the
+     * recovery ladder is climbed for that step, and the failure names step 1 and keeps step 0.
+     */
+    @Test
+    void aStepWithoutSolutionIsNamedAndTheSessionGoesOn() {
+        SolverOptions noGmin = new SolverOptions(true, 1e-3, 1e-12, 1e-6, 0, 100);
+        ng.load(new Circuit("no solution", List.of(new CurrentSource("iin", "k", "0", 0.0).asExternal(),
+                new Diode("d1", "k", "0", "dm"), new Resistor("r1", "0", "m", 1000),
+                new VoltageSource("vm", "m", "0", 0.0).asExternal()), List.of(new DiodeModel("dm", 1e-14, 1.0, 0)), noGmin,
+                List.of()));
+        double[] amps = {0, 1e-3, 0};
+        StepFailedException e = assertThrows(StepFailedException.class,
+                () -> ng.solveSequence(3, (k, solved) -> Map.of("iin", amps[k], "vm", 0.25)));
+        assertEquals(1, e.step());
+        assertEquals(1, e.solvedBefore().size());
+        assertEquals(0.25, e.solvedBefore().get(0).voltage("m"), 1e-12);
+        assertTrue(e.getMessage().startsWith("step 1 of 3 failed"), e.getMessage());
+        assertTrue(e.getMessage().contains("relaxed (reltol=0.01 itl1=1000)"), "every rung was tried: " + e.getMessage());
+        SolvedSequence after = ng.solveSequence(2, (k, solved) -> Map.of("iin", 0.0, "vm", 0.5 * k));
+        assertEquals(0.0, after.get(0).voltage("m"), 1e-12);
+        assertEquals(0.5, after.get(1).voltage("m"), 1e-12);
+        assertTrue(after.recoveries().stream().allMatch(r -> r.equals("direct") || r.equals(PhaseSweep.OP_RUNG)),
+                after.recoveries().toString());
     }
 }

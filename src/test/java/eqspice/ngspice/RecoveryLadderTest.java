@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class RecoveryLadderTest {
     private static final SolverOptions BASE = new SolverOptions(true, 1e-3, 1e-12, 1e-6, 1e-12, 100);
     private static final ConvergenceException FIRST = new ConvergenceException("no convergence", List.of("ngspice: x"));
-    private static final String RESTORE = "itl1=100 gminsteps=10 srcsteps=10 reltol=0.001";
+    private static final String RESTORE = "itl1=100 gminsteps=1 srcsteps=1 reltol=0.001";
 
     @Test
     void stopsAtTheFirstRungThatSolvesAndRestoresTheOptions() {
