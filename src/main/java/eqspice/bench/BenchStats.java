@@ -36,6 +36,16 @@ public final class BenchStats {
         return -1;
     }
 
+    /** The 1-, 5- and 15-minute load averages (/proc/loadavg), for figures measured on a shared machine. */
+    public static String load() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     /** Seconds as milliseconds with three significant digits. */
     public static String ms(double seconds) {
         return String.format(Locale.ROOT, "%.3g ms", seconds * 1e3);

@@ -12,11 +12,11 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", description = "Benchmarks: figures are medians of repeated runs, with their baselines.",
         subcommands = {BenchCommand.Binding.class, BenchCommand.Netlist.class, BenchCommand.Train.class,
             BenchCommand.SweepRate.class, BenchCommand.Memory.class,
-            BenchCommand.Soak.class})
+            BenchCommand.Soak.class, BenchCommand.Phases.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
-        throw new IllegalArgumentException("name a benchmark: binding, netlist, train, sweep, soak");
+        throw new IllegalArgumentException("name a benchmark: binding, netlist, train, sweep, soak, phases");
     }
 
     /** {@code eqspice bench binding}. */
@@ -113,6 +113,37 @@ final class BenchCommand implements Runnable {
             eqspice.bench.SoakBench.run(System.out, experiment == null ? RunCommand.embedded(RunCommand.DEFAULT)
                     : eqspice.experiment.ExperimentLoader.load(experiment), minutes);
             return 0;
+        }
+    }
+
+    /** {@code eqspice bench phases}. */
+    @Command(name = "phases", description = {"Cost of an EqProp phase per strategy (reload, alter+op, external+op, "
+            + "dc sweep per sample and per 8 samples, KLU vs sparse) against the ngspice -b solve, with a check that all "
+            + "give the same node voltages; conductance updates; scaling plot; memory soak."})
+    static final class Phases implements Callable<Integer> {
+        @Option(names = "--networks", split = ",", defaultValue = "2-2-1,64-32-10,196-100-10,784-100-10",
+                description = "networks inputs-hidden-outputs (default ${DEFAULT-VALUE})")
+        java.util.List<String> networks;
+
+        @Option(names = "--seconds", defaultValue = "4", description = "timing budget per strategy and network "
+                + "(default ${DEFAULT-VALUE}); at least 3 samples are timed")
+        double seconds;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!(seconds > 0)) {
+                throw new IllegalArgumentException("--seconds must be > 0, got " + seconds);
+            }
+            eqspice.bench.PhaseBench.run(System.out, networks.stream().map(Phases::shape).toList(), seconds);
+            return 0;
+        }
+
+        static eqspice.network.NetworkSpec shape(String text) {
+            if (!text.matches("[1-9][0-9]{0,4}-[1-9][0-9]{0,4}-[1-9][0-9]{0,3}")) {
+                throw new IllegalArgumentException("--networks: '" + text + "' is not inputs-hidden-outputs, e.g. 64-32-10");
+            }
+            String[] p = text.split("-");
+            return eqspice.bench.PhaseWorkload.spec(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]));
         }
     }
 }
