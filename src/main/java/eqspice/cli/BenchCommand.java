@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", description = "Benchmarks: figures are medians of repeated runs, with their baselines.",
         subcommands = {BenchCommand.Binding.class, BenchCommand.Netlist.class, BenchCommand.Train.class,
             BenchCommand.SweepRate.class, BenchCommand.Memory.class,
-            BenchCommand.Soak.class, BenchCommand.Phases.class})
+            BenchCommand.Soak.class, BenchCommand.Phases.class, BenchCommand.PhaseSoakChild.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -129,12 +129,43 @@ final class BenchCommand implements Runnable {
                 + "(default ${DEFAULT-VALUE}); at least 3 samples are timed")
         double seconds;
 
+        @Option(names = "--parts", split = ",", defaultValue = "strategies,updates,scaling,soak",
+                description = "what to run (default ${DEFAULT-VALUE})")
+        java.util.List<String> parts;
+
+        @Option(names = "--soak-phases", defaultValue = "10000", description = "phases of the memory soak (default ${DEFAULT-VALUE})")
+        int soakPhases;
+
+        @Option(names = "--plot", defaultValue = "results/bench/phase-scaling.png", description = "scaling plot (PNG)")
+        java.nio.file.Path plot;
+
         @Override
         public Integer call() throws IOException {
             if (!(seconds > 0)) {
                 throw new IllegalArgumentException("--seconds must be > 0, got " + seconds);
             }
-            eqspice.bench.PhaseBench.run(System.out, networks.stream().map(Phases::shape).toList(), seconds);
+            java.util.List<String> known = java.util.List.of("strategies", "updates", "scaling", "soak");
+            for (String p : parts) {
+                if (!known.contains(p)) {
+                    throw new IllegalArgumentException("--parts: unknown part '" + p + "'; allowed: " + String.join(", ", known));
+                }
+            }
+            if (soakPhases < 1000) {
+                throw new IllegalArgumentException("--soak-phases must be >= 1000, got " + soakPhases);
+            }
+            java.util.List<eqspice.network.NetworkSpec> specs = networks.stream().map(Phases::shape).toList();
+            if (parts.contains("strategies")) {
+                eqspice.bench.PhaseBench.run(System.out, specs, seconds);
+            }
+            if (parts.contains("updates")) {
+                eqspice.bench.UpdateBench.run(System.out, specs);
+            }
+            if (parts.contains("scaling")) {
+                eqspice.bench.ScalingBench.run(System.out, plot, seconds);
+            }
+            if (parts.contains("soak")) {
+                eqspice.bench.PhaseSoak.inChild(System.out, soakPhases);
+            }
             return 0;
         }
 
@@ -144,6 +175,19 @@ final class BenchCommand implements Runnable {
             }
             String[] p = text.split("-");
             return eqspice.bench.PhaseWorkload.spec(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+        }
+    }
+
+    /** {@code eqspice bench phase-soak}: the memory soak of {@code bench phases}, run in a child JVM by it. */
+    @Command(name = "phase-soak", hidden = true, description = "Resident memory over many phases of 64-32-10.")
+    static final class PhaseSoakChild implements Callable<Integer> {
+        @Option(names = "--phases", defaultValue = "10000")
+        int phases;
+
+        @Override
+        public Integer call() {
+            eqspice.bench.PhaseSoak.soak(System.out, phases);
+            return 0;
         }
     }
 }

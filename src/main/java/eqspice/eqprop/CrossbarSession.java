@@ -24,6 +24,8 @@ import java.util.Map;
  * <p>The session does not own the simulator: whoever opened it closes it.
  */
 public final class CrossbarSession {
+    /** Default of {@link #reloadAbove()}: measured crossover between altering and reloading (README "Fast phases"). */
+    public static final int DEFAULT_RELOAD_ABOVE = 200;
     private final Simulator simulator;
     private final CrossbarCircuit builder;
     private final List<Conductor> conductors;
@@ -34,6 +36,7 @@ public final class CrossbarSession {
     private final List<String> comments;
     private final PhaseStrategy strategy;
     private LayeredNetwork network;
+    private int reloadAbove = DEFAULT_RELOAD_ABOVE;
 
     /** Builds the network's circuit (inputs 0 V, nudging 0 A) and loads it, with the default strategy. */
     public CrossbarSession(Simulator simulator, LayeredNetwork network, SolverOptions options, List<String> comments) {
@@ -101,16 +104,43 @@ public final class CrossbarSession {
         });
     }
 
-    /** Loads new conductances; only the changed resistors are sent to the simulator. */
+    /**
+     * Loads new conductances: the changed resistors are altered one by one, or, when more than
+     * {@link #reloadAbove()} of them changed, the whole circuit is loaded again (cheaper then:
+     * one {@code alter} costs about as much as parsing a few dozen netlist lines, measured by
+     * {@code eqspice bench phases}, README "Fast phases").
+     */
     public void setNetwork(LayeredNetwork next) {
         if (!next.spec().equals(network.spec())) {
             throw new IllegalArgumentException("a session keeps its network's shape; build a new session for another");
         }
         double[] g = flatten(next);
+        int changed = 0;
+        for (int c = 0; c < g.length; c++) {
+            changed += conductances[c] != g[c] ? 1 : 0;
+        }
+        if (changed > reloadAbove) {
+            network = next;
+            reload();
+            return;
+        }
         for (int c = 0; c < g.length; c++) {
             setConductance(c, g[c]);
         }
         network = next;
+    }
+
+    /** Changed conductances above which {@link #setNetwork} reloads the circuit instead of altering them. */
+    public int reloadAbove() {
+        return reloadAbove;
+    }
+
+    /** Sets the threshold of {@link #setNetwork} (0: always reload; {@link Integer#MAX_VALUE}: always alter). */
+    public void reloadAbove(int changed) {
+        if (changed < 0) {
+            throw new IllegalArgumentException("reloadAbove must be >= 0, got " + changed);
+        }
+        this.reloadAbove = changed;
     }
 
     /**

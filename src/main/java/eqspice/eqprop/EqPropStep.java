@@ -57,12 +57,70 @@ public final class EqPropStep {
         return new Result(free.outputs(), free.loss(), grad);
     }
 
+    /** One sample's outcome in a mini-batch: its result, or why its phases failed. */
+    public record Outcome(Result result, PhaseFailedException failure) {
+    }
+
     /**
-     * The same phases as one sequence: step 0 the free phase (inputs x, no nudging), then the
-     * nudged phases, whose currents the plan computes from step 0's outputs while the sweep runs.
+     * EqProp steps for a mini-batch of samples with unchanged conductances. With the
+     * {@link PhaseStrategy#SWEEP} strategy all their phases are one sequence (each sample's free
+     * phase starts from the previous sample's last phase); a sample whose phase fails is skipped
+     * and the sequence goes on with the next. Other strategies run {@link #run} per sample.
      */
-    private static Result inOneSweep(CrossbarSession session, double[] x, double[] y, Estimator estimator,
-                                     double beta) {
+    public static List<Outcome> runBatch(CrossbarSession session, List<double[]> xs, List<double[]> ys,
+                                         Estimator estimator, double beta) {
+        List<Outcome> out = new ArrayList<>(xs.size());
+        if (session.strategy() != PhaseStrategy.SWEEP) {
+            for (int s = 0; s < xs.size(); s++) {
+                try {
+                    out.add(new Outcome(run(session, xs.get(s), ys.get(s), estimator, beta), null));
+                } catch (PhaseFailedException e) {
+                    out.add(new Outcome(null, e));
+                }
+            }
+            return out;
+        }
+        if (!(beta > 0) || !Double.isFinite(beta)) {
+            throw new IllegalArgumentException("beta must be a finite number > 0, got " + beta);
+        }
+        List<Phase> phases = phasesOf(estimator);
+        int p = phases.size();
+        int from = 0;
+        while (from < xs.size()) {
+            int first = from;
+            List<Solution> sols;
+            int failedStep = -1;
+            SimulationException failure = null;
+            try {
+                sols = session.solveSequence((xs.size() - first) * p, (k, solved) -> {
+                    int s = first + k / p;
+                    return values(session, xs.get(s), ys.get(s), phases.get(k % p), beta,
+                            k % p == 0 ? null : solved.get(k - k % p));
+                }).solutions();
+            } catch (StepFailedException e) {
+                sols = e.solvedBefore();
+                failedStep = e.step();
+                failure = e.failure();
+            } catch (SimulationException e) {
+                sols = List.of();
+                failedStep = 0;
+                failure = e;
+            }
+            for (int k = 0; k + p <= sols.size(); k += p) {
+                int s = first + k / p;
+                out.add(new Outcome(result(session, ys.get(s), phases, sols.subList(k, k + p), estimator, beta), null));
+            }
+            if (failure == null) {
+                break;
+            }
+            out.add(new Outcome(null, new PhaseFailedException(phases.get(failedStep % p), failure)));
+            from = first + failedStep / p + 1;
+        }
+        session.setNudge(new double[ys.get(0).length]);
+        return out;
+    }
+
+    private static List<Phase> phasesOf(Estimator estimator) {
         List<Phase> phases = new ArrayList<>(List.of(Phase.FREE));
         if (estimator.needsPositive()) {
             phases.add(Phase.POSITIVE);
@@ -70,21 +128,36 @@ public final class EqPropStep {
         if (estimator.needsNegative()) {
             phases.add(Phase.NEGATIVE);
         }
+        return phases;
+    }
+
+    /** A phase's source values: inputs and no nudging for the free phase, else currents from its free solution. */
+    private static Map<String, Double> values(CrossbarSession session, double[] x, double[] y, Phase phase, double beta,
+                                              Solution free) {
+        if (phase == Phase.FREE) {
+            Map<String, Double> v = new LinkedHashMap<>(session.builder().inputValues(x));
+            v.putAll(session.builder().nudgeValues(new double[y.length]));
+            return v;
+        }
+        double[] o = session.outputs(free);
+        double[] currents = new double[y.length];
+        for (int j = 0; j < y.length; j++) {
+            currents[j] = phase.sign() * beta * (y[j] - o[j]);
+        }
+        return session.builder().nudgeValues(currents);
+    }
+
+    /**
+     * The same phases as one sequence: step 0 the free phase (inputs x, no nudging), then the
+     * nudged phases, whose currents the plan computes from step 0's outputs while the sweep runs.
+     */
+    private static Result inOneSweep(CrossbarSession session, double[] x, double[] y, Estimator estimator,
+                                     double beta) {
+        List<Phase> phases = phasesOf(estimator);
         SolvedSequence seq;
         try {
-            seq = session.solveSequence(phases.size(), (k, solved) -> {
-                if (k == 0) {
-                    Map<String, Double> v = new LinkedHashMap<>(session.builder().inputValues(x));
-                    v.putAll(session.builder().nudgeValues(new double[y.length]));
-                    return v;
-                }
-                double[] o = session.outputs(solved.get(0));
-                double[] currents = new double[y.length];
-                for (int j = 0; j < y.length; j++) {
-                    currents[j] = phases.get(k).sign() * beta * (y[j] - o[j]);
-                }
-                return session.builder().nudgeValues(currents);
-            });
+            seq = session.solveSequence(phases.size(), (k, solved) ->
+                    values(session, x, y, phases.get(k), beta, k == 0 ? null : solved.get(0)));
         } catch (StepFailedException e) {
             session.setNudge(new double[y.length]);
             throw new PhaseFailedException(phases.get(e.step()), e.failure());
@@ -93,10 +166,15 @@ public final class EqPropStep {
             throw new PhaseFailedException(Phase.FREE, e);
         }
         session.setNudge(new double[y.length]);
-        double[] o = session.outputs(seq.get(0));
-        double[] dv0 = session.voltagesAcross(seq.get(0));
-        double[] pos = estimator.needsPositive() ? session.voltagesAcross(seq.get(phases.indexOf(Phase.POSITIVE))) : null;
-        double[] neg = estimator.needsNegative() ? session.voltagesAcross(seq.get(phases.indexOf(Phase.NEGATIVE))) : null;
+        return result(session, y, phases, seq.solutions(), estimator, beta);
+    }
+
+    private static Result result(CrossbarSession session, double[] y, List<Phase> phases, List<Solution> sols,
+                                 Estimator estimator, double beta) {
+        double[] o = session.outputs(sols.get(0));
+        double[] dv0 = session.voltagesAcross(sols.get(0));
+        double[] pos = estimator.needsPositive() ? session.voltagesAcross(sols.get(phases.indexOf(Phase.POSITIVE))) : null;
+        double[] neg = estimator.needsNegative() ? session.voltagesAcross(sols.get(phases.indexOf(Phase.NEGATIVE))) : null;
         double[] grad = new double[dv0.length];
         for (int c = 0; c < grad.length; c++) {
             grad[c] = estimator.estimate(dv0[c], pos == null ? 0 : pos[c], neg == null ? 0 : neg[c], beta);

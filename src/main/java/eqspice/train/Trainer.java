@@ -3,7 +3,6 @@ package eqspice.train;
 import eqspice.eqprop.ConductanceUpdate;
 import eqspice.eqprop.CrossbarSession;
 import eqspice.eqprop.EqPropStep;
-import eqspice.eqprop.PhaseFailedException;
 import eqspice.network.LayeredNetwork;
 import eqspice.simulate.Simulator;
 import java.util.ArrayList;
@@ -15,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * One training run: initial conductances from the seed, then per epoch the samples in a
- * seeded random order, an EqProp step per sample and an update per mini-batch. A phase that
+ * seeded random order, an EqProp step per sample and an update per mini-batch (B consecutive
+ * samples of the order; with the default phase strategy their phases are one ngspice sweep). A phase that
  * fails is counted and its sample skipped; the run goes on.
  */
 public final class Trainer {
@@ -54,25 +54,34 @@ public final class Trainer {
         for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
             long t0 = System.nanoTime();
             EpochTally tally = new EpochTally(cfg.task().tolerance());
-            List<double[]> batch = new ArrayList<>(cfg.batchSize());
             int[] idx = shuffled(samples.size(), order);
-            for (int pos = 0; pos < idx.length; pos++) {
-                Sample s = samples.get(idx[pos]);
-                try {
-                    EqPropStep.Result r = EqPropStep.run(session, s.x(), s.y(), cfg.estimator(), cfg.beta());
-                    tally.add(s.y(), r.outputs(), r.loss());
-                    batch.add(r.gradient());
-                } catch (PhaseFailedException e) {
-                    tally.failed++;
-                    if (firstFailure.isEmpty()) {
-                        firstFailure = "epoch " + epoch + ": " + e.getMessage().lines().findFirst().orElse("");
+            for (int pos = 0; pos < idx.length; pos += cfg.batchSize()) {
+                // a mini-batch: B consecutive samples of the order, solved with the same conductances (one sweep
+                // with the default strategy); failed samples are skipped, the others' gradients averaged
+                List<double[]> xs = new ArrayList<>(cfg.batchSize());
+                List<double[]> ys = new ArrayList<>(cfg.batchSize());
+                for (int k = pos; k < Math.min(idx.length, pos + cfg.batchSize()); k++) {
+                    xs.add(samples.get(idx[k]).x());
+                    ys.add(samples.get(idx[k]).y());
+                }
+                List<double[]> batch = new ArrayList<>(xs.size());
+                List<EqPropStep.Outcome> outcomes = EqPropStep.runBatch(session, xs, ys, cfg.estimator(), cfg.beta());
+                for (int k = 0; k < outcomes.size(); k++) {
+                    EqPropStep.Outcome o = outcomes.get(k);
+                    if (o.failure() == null) {
+                        tally.add(ys.get(k), o.result().outputs(), o.result().loss());
+                        batch.add(o.result().gradient());
+                    } else {
+                        tally.failed++;
+                        if (firstFailure.isEmpty()) {
+                            firstFailure = "epoch " + epoch + ": " + o.failure().getMessage().lines().findFirst().orElse("");
+                        }
                     }
                 }
-                if (!batch.isEmpty() && (batch.size() == cfg.batchSize() || pos == idx.length - 1)) {
+                if (!batch.isEmpty()) {
                     network = ConductanceUpdate.apply(network, ConductanceUpdate.mean(batch), cfg.alpha());
                     session.setNetwork(network);
                     tally.updates++;
-                    batch.clear();
                 }
             }
             totalFailed += tally.failed;
