@@ -36,21 +36,29 @@ public final class UpdateBench {
 
     public static void run(PrintStream out, List<NetworkSpec> specs) {
         out.printf(Locale.ROOT, "%nconductance updates (every conductance changed; medians of 3):%n");
-        out.printf(Locale.ROOT, "%-11s %-8s %-14s %-12s %-12s %-10s %-14s %-14s %-14s%n", "network", "g", "alter/element",
-                "alter all", "reload", "chosen", "update/phase", "per sample B=8", "B=32");
+        out.printf(Locale.ROOT, "%-11s %-8s %-14s %-12s %-12s %-10s %-14s %-15s %-6s %-16s %s%n", "network", "g",
+                "alter/element", "alter all", "reload", "chosen", "update/phase", "per sample B=8", "B=32",
+                "epoch 1000, B=1", "B=8");
         try (NgspiceSession ng = new NgspiceSession()) {
             for (NetworkSpec spec : specs) {
                 Result r = measure(ng, spec);
-                out.printf(Locale.ROOT, "%-11s %-8d %-14s %-12s %-12s %-10s %-14.2f %-14.2f %-14.2f%n",
+                double phases = 1000 * PhaseWorkload.PHASES * r.perPhase();
+                out.printf(Locale.ROOT, "%-11s %-8d %-14s %-12s %-12s %-10s %-14.2f %-15.2f %-6.2f %-16s %s%n",
                         CrossbarCircuit.shape(spec), r.conductances(), String.format(Locale.ROOT, "%.1f us",
                                 r.alterPerElement() * 1e6), BenchStats.ms(r.alterAll()), BenchStats.ms(r.reload()),
                         r.alterAll() <= r.reload() ? "alter" : "reload", r.best() / r.perPhase(),
-                        r.best() / 8 / (3 * r.perPhase()), r.best() / 32 / (3 * r.perPhase()));
+                        r.best() / 8 / (3 * r.perPhase()), r.best() / 32 / (3 * r.perPhase()),
+                        minutes(phases + 1000 * r.best()), minutes(phases + 125 * r.best()));
                 out.flush();
             }
         }
         out.println("update/phase: the cheaper update against one phase (sweep); per sample B: the update shared by a "
-                + "mini-batch of B samples, against the sample's three phases");
+                + "mini-batch of B samples, against the sample's three phases; epoch: 1,000 samples (3 phases each, "
+                + "one sweep per sample) and 1000/B updates, projected");
+    }
+
+    private static String minutes(double seconds) {
+        return String.format(Locale.ROOT, "%.2f min", seconds / 60);
     }
 
     static Result measure(NgspiceSession ng, NetworkSpec spec) {
@@ -63,12 +71,14 @@ public final class UpdateBench {
         double[] phase = new double[3];
         for (int k = 0; k < 3; k++) {
             session.reloadAbove(Integer.MAX_VALUE);
+            LayeredNetwork next = perturbed(session.network(), rnd);
             long t0 = System.nanoTime();
-            session.setNetwork(perturbed(session.network(), rnd));
+            session.setNetwork(next);
             alter[k] = (System.nanoTime() - t0) / 1e9;
             session.reloadAbove(0);
+            next = perturbed(session.network(), rnd);
             t0 = System.nanoTime();
-            session.setNetwork(perturbed(session.network(), rnd));
+            session.setNetwork(next);
             reload[k] = (System.nanoTime() - t0) / 1e9;
             w.step(session, k + 1); // the first phase after a reload pays the setup: counted in the phase, as in training
             t0 = System.nanoTime();

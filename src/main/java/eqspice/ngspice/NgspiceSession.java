@@ -63,8 +63,13 @@ public final class NgspiceSession implements Simulator {
     private final NgspiceLibrary.SendStat sendStat = (status, id, user) -> 0;
     private final NgspiceLibrary.ControlledExit controlledExit;
     private final PointCollector collector = new PointCollector();
+    /** Wall time inside ngspice's analyses (op, dc), and the part of it spent in eqspice's callbacks. */
+    private long analysisNanos;
+    private long callbackNanos;
     private final NgspiceLibrary.SendData sendData = (values, count, id, user) -> {
+        long t0 = System.nanoTime();
         collector.addPoint(values);
+        callbackNanos += System.nanoTime() - t0;
         return 0;
     };
     /** For tests: ignore SendData and read the plot vector by vector. */
@@ -252,7 +257,25 @@ public final class NgspiceSession implements Simulator {
 
     /** Runs a command for {@link PhaseSweep} (checked like every other). */
     void sweepCommand(String cmd) {
-        command(cmd);
+        timedAnalysis(cmd);
+    }
+
+    private void timedAnalysis(String cmd) {
+        long t0 = System.nanoTime();
+        try {
+            command(cmd);
+        } finally {
+            analysisNanos += System.nanoTime() - t0;
+        }
+    }
+
+    /**
+     * For the bench: nanoseconds ngspice spent in its analyses since the session opened, not
+     * counting eqspice's own callbacks (reading points, handing over source values). Everything
+     * else a phase costs is the harness's.
+     */
+    public long ngspiceNanos() {
+        return analysisNanos - callbackNanos - externals.nanos();
     }
 
     /** Destroys every plot (after a sweep has been read). */
@@ -275,7 +298,7 @@ public final class NgspiceSession implements Simulator {
     private Solution operatingPointOnce() {
         log.clear();
         collector.reset();
-        command("op");
+        timedAnalysis("op");
         try {
             List<String> conv = log.convergenceErrors();
             if (!conv.isEmpty()) {
