@@ -1,5 +1,6 @@
 package eqspice.ngspice;
 
+import com.sun.jna.CallbackProxy;
 import com.sun.jna.Pointer;
 import eqspice.circuit.Circuit;
 import eqspice.circuit.CurrentSource;
@@ -36,8 +37,46 @@ final class ExternalSources {
     /** The largest time ngspice passed since the last reset (for the test of the DC facts). */
     double maxTime;
 
-    final NgspiceLibrary.GetVSRCData vsrc = (value, time, name, id, user) -> supply(value, time, name);
-    final NgspiceLibrary.GetISRCData isrc = (value, time, name, id, user) -> supply(value, time, name);
+    final NgspiceLibrary.GetVSRCData vsrc = new VoltageCallback();
+    final NgspiceLibrary.GetISRCData isrc = new CurrentCallback();
+
+    /**
+     * Why {@link CallbackProxy}: ngspice asks once per source per Newton iteration (thousands of
+     * times per phase on a 784-input network), and JNA's default dispatch finds and invokes the
+     * Java method by reflection on every call; a proxy is called directly with the arguments.
+     */
+    private abstract class Proxy implements CallbackProxy {
+        private static final Class<?>[] PARAMETERS = {Pointer.class, double.class, Pointer.class, int.class, Pointer.class};
+
+        @Override
+        public Object callback(Object[] args) {
+            return supply((Pointer) args[0], (Double) args[1], (Pointer) args[2]);
+        }
+
+        @Override
+        public Class<?>[] getParameterTypes() {
+            return PARAMETERS;
+        }
+
+        @Override
+        public Class<?> getReturnType() {
+            return int.class;
+        }
+    }
+
+    private final class VoltageCallback extends Proxy implements NgspiceLibrary.GetVSRCData {
+        @Override
+        public int invoke(Pointer value, double time, Pointer name, int id, Pointer user) {
+            return supply(value, time, name);
+        }
+    }
+
+    private final class CurrentCallback extends Proxy implements NgspiceLibrary.GetISRCData {
+        @Override
+        public int invoke(Pointer value, double time, Pointer name, int id, Pointer user) {
+            return supply(value, time, name);
+        }
+    }
 
     /** Takes the external sources of a newly loaded circuit, each starting at its element value. */
     void reset(Circuit circuit) {

@@ -38,12 +38,25 @@ final class PointCollector {
     private List<Solution> sequence;
     private final List<Solution> sequenceView = new ArrayList<>();
 
+    /**
+     * Names of the vectors of the current analysis, by position, with the address of the struct
+     * they were read from: ngspice hands the same structs at every point of one analysis, so a
+     * sweep decodes each name once instead of once per point.
+     */
+    private long[] nameStructs = new long[0];
+    private String[] names = new String[0];
+    private byte[] kinds = new byte[0];
+    private static final byte SKIP = 0;
+    private static final byte VOLTAGE = 1;
+    private static final byte CURRENT = 2;
+
     /** Forgets what was collected (the maps are reused: a {@link Solution} copies them). */
     void reset() {
         voltages.clear();
         currents.clear();
         points = 0;
         sequence = null;
+        java.util.Arrays.fill(nameStructs, 0L);
     }
 
     /** Starts collecting one solution per point (a {@code dc} sweep whose points are phases). */
@@ -81,8 +94,26 @@ final class PointCollector {
         if (count <= 0 || vecsa == null) {
             return;
         }
-        for (Pointer v : vecsa.getPointerArray(0, count)) {
-            add(v.getPointer(NAME_OFFSET).getString(0, "UTF-8"), v.getDouble(CREAL_OFFSET));
+        if (names.length < count) {
+            names = new String[count];
+            kinds = new byte[count];
+            nameStructs = new long[count];
+        }
+        Pointer[] vecs = vecsa.getPointerArray(0, count);
+        for (int i = 0; i < count; i++) {
+            Pointer v = vecs[i];
+            long address = Pointer.nativeValue(v);
+            if (nameStructs[i] != address) {
+                String name = v.getPointer(NAME_OFFSET).getString(0, "UTF-8");
+                kinds[i] = kind(name);
+                names[i] = key(name, kinds[i]);
+                nameStructs[i] = address;
+            }
+            if (kinds[i] == VOLTAGE) {
+                voltages.put(names[i], v.getDouble(CREAL_OFFSET));
+            } else if (kinds[i] == CURRENT) {
+                currents.put(names[i], v.getDouble(CREAL_OFFSET));
+            }
         }
         points++;
         if (sequence != null) {
@@ -100,12 +131,25 @@ final class PointCollector {
      * {@code V(name)}) a node voltage; internal vectors ({@code @...}, other {@code #...}) are skipped.
      */
     void add(String name, double value) {
-        String key = name.toLowerCase(Locale.ROOT);
-        if (key.endsWith("#branch")) {
-            currents.put(key.substring(0, key.length() - 7), value);
-        } else if (!key.contains("#") && !key.startsWith("@")) {
-            voltages.put(key.startsWith("v(") && key.endsWith(")") ? key.substring(2, key.length() - 1) : key, value);
+        byte kind = kind(name);
+        if (kind == CURRENT) {
+            currents.put(key(name, kind), value);
+        } else if (kind == VOLTAGE) {
+            voltages.put(key(name, kind), value);
         }
+    }
+
+    private static byte kind(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        return key.endsWith("#branch") ? CURRENT : !key.contains("#") && !key.startsWith("@") ? VOLTAGE : SKIP;
+    }
+
+    private static String key(String name, byte kind) {
+        String key = name.toLowerCase(Locale.ROOT);
+        if (kind == CURRENT) {
+            return key.substring(0, key.length() - 7);
+        }
+        return key.startsWith("v(") && key.endsWith(")") ? key.substring(2, key.length() - 1) : key;
     }
 
     /**
