@@ -1,6 +1,7 @@
 package eqspice.cli;
 
 import eqspice.diagnostics.EpochDiagnostics;
+import eqspice.eqprop.PhaseStrategy;
 import eqspice.experiment.Experiment;
 import eqspice.experiment.ExperimentLoader;
 import eqspice.ngspice.RestartingSession;
@@ -53,8 +54,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--diagnostics-sample", defaultValue = "0", description = "the sample diagnosed (default ${DEFAULT-VALUE})")
     int diagnosticsSample;
 
+    @Option(names = "--phases", defaultValue = "sweep", paramLabel = "STRATEGY", description = {"how phases are solved: "
+        + "sweep (a mini-batch's phases in one ngspice dc sweep), external-op or alter-op (one op per phase); the same "
+        + "voltages to the solver's tolerance, see README \"Fast phases\" (default ${DEFAULT-VALUE})"})
+    String phases;
+
     @Override
     public Integer call() {
+        PhaseStrategy strategy = PhaseStrategy.parse(phases);
         Experiment exp = file != null ? ExperimentLoader.load(file) : embedded(DEFAULT);
         TrainingConfig cfg = exp.config();
         Path dir = out != null ? out : Path.of("results", exp.name());
@@ -76,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
                 r = Trainer.train(ng, cfg, prov.lines(), m -> {
                     writer.epoch(m);
                     progress.epoch(m);
-                }, probe);
+                }, probe, strategy);
                 writer.summary(r);
             }
             stdout.printf(Locale.ROOT, "loss %.4g -> %.4g V^2 (%.3gx lower), %s, %d failed phases, %.1f s%n",

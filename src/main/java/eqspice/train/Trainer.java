@@ -3,6 +3,7 @@ package eqspice.train;
 import eqspice.eqprop.ConductanceUpdate;
 import eqspice.eqprop.CrossbarSession;
 import eqspice.eqprop.EqPropStep;
+import eqspice.eqprop.PhaseStrategy;
 import eqspice.network.LayeredNetwork;
 import eqspice.simulate.Simulator;
 import java.util.ArrayList;
@@ -41,9 +42,15 @@ public final class Trainer {
      */
     public static TrainingResult train(Simulator simulator, TrainingConfig cfg, List<String> comments,
                                        Consumer<EpochMetrics> onEpoch, EpochProbe probe) {
+        return train(simulator, cfg, comments, onEpoch, probe, PhaseStrategy.DEFAULT);
+    }
+
+    /** Trains with phases solved by {@code strategy} (see {@link PhaseStrategy}). */
+    public static TrainingResult train(Simulator simulator, TrainingConfig cfg, List<String> comments,
+                                       Consumer<EpochMetrics> onEpoch, EpochProbe probe, PhaseStrategy strategy) {
         long start = System.nanoTime();
         LayeredNetwork network = LayeredNetwork.random(cfg.spec(), cfg.initLow(), cfg.initHigh(), cfg.seed());
-        CrossbarSession session = new CrossbarSession(simulator, network, cfg.solver(), comments);
+        CrossbarSession session = new CrossbarSession(simulator, network, cfg.solver(), comments, strategy);
         SplittableRandom order = new SplittableRandom(cfg.seed() ^ ORDER_STREAM);
         List<Sample> samples = cfg.task().samples();
         List<EpochMetrics> history = new ArrayList<>();
