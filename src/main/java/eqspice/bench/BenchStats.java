@@ -46,6 +46,17 @@ public final class BenchStats {
         }
     }
 
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /**
+     * CPU time of the calling thread in nanoseconds (wall time where the JVM cannot measure it).
+     * ngspice solves in the calling thread, and {@code ngspice -b} reports CPU time as its
+     * analysis time; on a machine other jobs keep busy, wall time would count their share too.
+     */
+    public static long cpuNanos() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
     /** Seconds as milliseconds with three significant digits. */
     public static String ms(double seconds) {
         return String.format(Locale.ROOT, "%.3g ms", seconds * 1e3);

@@ -34,7 +34,7 @@ public final class PhaseBench {
     }
 
     /** One strategy's figures on one network. */
-    record Row(String strategy, double perSample, int samples, double overhead) {
+    record Row(String strategy, double perSample, int samples, double overhead, double callbacks) {
         double perPhase() {
             return perSample / PhaseWorkload.PHASES;
         }
@@ -42,8 +42,8 @@ public final class PhaseBench {
 
     /** Measures every strategy on each network; {@code samples} scales the repetitions (per 10k resistors). */
     public static void run(PrintStream out, List<NetworkSpec> specs, double budgetSeconds) throws IOException {
-        out.println("bench phases: centered EqProp steps (free, +beta, -beta), medians; solver: "
-                + SolverOptions.DEFAULT.label());
+        out.println("bench phases: centered EqProp steps (free, +beta, -beta), medians of thread CPU time (as ngspice -b "
+                + "reports its analysis time); solver: " + SolverOptions.DEFAULT.label());
         try (NgspiceSession ng = new NgspiceSession()) {
             for (NetworkSpec spec : specs) {
                 measure(out, ng, spec, budgetSeconds);
@@ -71,16 +71,17 @@ public final class PhaseBench {
         rows.add(timeSteps(ng, w, sparse, PhaseStrategy.ALTER_OP, "alter-op sparse", budget));
         rows.add(timeSteps(ng, w, sparse, PhaseStrategy.SWEEP, "sweep sparse", budget));
         double alter = rows.get(1).perPhase();
-        out.printf(Locale.ROOT, "%-18s %-12s %-12s %-8s %-12s %-12s %s%n", "strategy", "per phase", "per sample", "samples",
-                "x ngspice -b", "x alter-op", "x in-ngspice");
+        out.printf(Locale.ROOT, "%-18s %-12s %-12s %-8s %-12s %-12s %-11s %s%n", "strategy", "per phase", "per sample", "samples",
+                "x ngspice -b", "x alter-op", "x analysis", "callbacks/phase");
         for (Row r : rows) {
-            out.printf(Locale.ROOT, "%-18s %-12s %-12s %-8d %-12.2f %-12.2f %.2f%n", r.strategy(), BenchStats.ms(r.perPhase()),
-                    BenchStats.ms(r.perSample()), r.samples(), r.perPhase() / raw, r.perPhase() / alter, r.overhead());
+            out.printf(Locale.ROOT, "%-18s %-12s %-12s %-8d %-12.2f %-12.2f %-11.2f %.0f%n", r.strategy(),
+                    BenchStats.ms(r.perPhase()), BenchStats.ms(r.perSample()), r.samples(), r.perPhase() / raw,
+                    r.perPhase() / alter, r.overhead(), r.callbacks());
         }
         Row best = rows.stream().filter(r -> !r.strategy().contains("sparse"))
                 .min((a, b) -> Double.compare(a.perPhase(), b.perPhase())).orElseThrow();
         out.printf(Locale.ROOT, "ngspice -b op analysis %s; fastest: %s (%.2fx the raw solve, %.2fx cheaper than alter-op, "
-                + "%.2fx cheaper than reload, harness %.2fx ngspice's own analysis time)%n", BenchStats.ms(raw),
+                + "%.2fx cheaper than reload, %.2fx the CPU time inside ngspice's analyses)%n", BenchStats.ms(raw),
                 best.strategy(), best.perPhase() / raw, alter / best.perPhase(), rows.get(0).perPhase() / best.perPhase(),
                 best.overhead());
         out.flush();
@@ -94,32 +95,36 @@ public final class PhaseBench {
     private static Row timeSteps(NgspiceSession ng, PhaseWorkload w, SolverOptions o, PhaseStrategy strategy, String label,
                                  double budget) {
         CrossbarSession session = w.session(ng, o, strategy);
-        long t0 = System.nanoTime();
+        long t0 = BenchStats.cpuNanos();
         w.step(session, 0); // warm-up: JIT, ngspice's first allocations
-        int n = samplesFor((System.nanoTime() - t0) / 1e9, budget);
+        int n = samplesFor((BenchStats.cpuNanos() - t0) / 1e9, budget);
         double[] t = new double[n];
-        long inside = ng.ngspiceNanos();
+        long inside = ng.analysisNanos();
+        long calls = ng.externalCalls();
         for (int s = 0; s < n; s++) {
-            long a = System.nanoTime();
+            long a = BenchStats.cpuNanos();
             w.step(session, s + 1);
-            t[s] = (System.nanoTime() - a) / 1e9;
+            t[s] = (BenchStats.cpuNanos() - a) / 1e9;
         }
-        return new Row(label, BenchStats.median(t), n, overhead(t, ng.ngspiceNanos() - inside));
+        return new Row(label, BenchStats.median(t), n, overhead(t, ng.analysisNanos() - inside),
+                (ng.externalCalls() - calls) / (3.0 * n));
     }
 
     private static Row timeReload(NgspiceSession ng, PhaseWorkload w, CrossbarCircuit builder, SolverOptions o,
                                   double budget) {
-        long t0 = System.nanoTime();
+        long t0 = BenchStats.cpuNanos();
         reloadSample(ng, w, builder, o, 0);
-        int n = samplesFor((System.nanoTime() - t0) / 1e9, budget);
+        int n = samplesFor((BenchStats.cpuNanos() - t0) / 1e9, budget);
         double[] t = new double[n];
-        long inside = ng.ngspiceNanos();
+        long inside = ng.analysisNanos();
+        long calls = ng.externalCalls();
         for (int s = 0; s < n; s++) {
-            long a = System.nanoTime();
+            long a = BenchStats.cpuNanos();
             reloadSample(ng, w, builder, o, s + 1);
-            t[s] = (System.nanoTime() - a) / 1e9;
+            t[s] = (BenchStats.cpuNanos() - a) / 1e9;
         }
-        return new Row("reload", BenchStats.median(t), n, overhead(t, ng.ngspiceNanos() - inside));
+        return new Row("reload", BenchStats.median(t), n, overhead(t, ng.analysisNanos() - inside),
+                (ng.externalCalls() - calls) / (3.0 * n));
     }
 
     private static void reloadSample(NgspiceSession ng, PhaseWorkload w, CrossbarCircuit builder, SolverOptions o, int s) {
@@ -132,21 +137,23 @@ public final class PhaseBench {
     private static Row timeBatch(NgspiceSession ng, PhaseWorkload w, CrossbarCircuit builder, SolverOptions o,
                                  double budget) {
         CrossbarSession session = w.session(ng, o, PhaseStrategy.SWEEP);
-        long t0 = System.nanoTime();
+        long t0 = BenchStats.cpuNanos();
         batch(session, w, builder, 0);
-        int blocks = Math.max(3, Math.min(25, (int) (budget / Math.max((System.nanoTime() - t0) / 1e9, 1e-6))));
+        int blocks = Math.max(3, Math.min(25, (int) (budget / Math.max((BenchStats.cpuNanos() - t0) / 1e9, 1e-6))));
         double[] t = new double[blocks];
-        long inside = ng.ngspiceNanos();
+        long inside = ng.analysisNanos();
+        long calls = ng.externalCalls();
         for (int b = 0; b < blocks; b++) {
-            long a = System.nanoTime();
+            long a = BenchStats.cpuNanos();
             batch(session, w, builder, b + 1);
-            t[b] = (System.nanoTime() - a) / 1e9 / BATCH;
+            t[b] = (BenchStats.cpuNanos() - a) / 1e9 / BATCH;
         }
         return new Row("sweep x" + BATCH + " samples", BenchStats.median(t), blocks * BATCH,
-                overhead(t, (ng.ngspiceNanos() - inside) / (double) BATCH));
+                overhead(t, (ng.analysisNanos() - inside) / (double) BATCH),
+                (ng.externalCalls() - calls) / (3.0 * blocks * BATCH));
     }
 
-    /** Total time over the time ngspice spent in its analyses (op, dc) for the same samples. */
+    /** Total CPU time over the CPU time inside ngspice's analyses (op, dc) for the same samples. */
     private static double overhead(double[] perSample, double insideNanos) {
         double total = 0;
         for (double v : perSample) {

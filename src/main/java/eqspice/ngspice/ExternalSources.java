@@ -32,7 +32,6 @@ final class ExternalSources {
     private double[] values = new double[0];
     private Runnable beforeEachLoad;
     private long calls;
-    private long nanos;
     private String unknown;
     /** The largest time ngspice passed since the last reset (for the test of the DC facts). */
     double maxTime;
@@ -141,21 +140,7 @@ final class ExternalSources {
         return unknown;
     }
 
-    /** Wall time spent in the callbacks since the session opened. */
-    long nanos() {
-        return nanos;
-    }
-
     private int supply(Pointer value, double time, Pointer name) {
-        long t0 = System.nanoTime();
-        try {
-            return lookUp(value, time, name);
-        } finally {
-            nanos += System.nanoTime() - t0;
-        }
-    }
-
-    private int lookUp(Pointer value, double time, Pointer name) {
         calls++;
         maxTime = Math.max(maxTime, Math.abs(time));
         Runnable hook = beforeEachLoad;
