@@ -2,6 +2,7 @@ package eqspice.ngspice;
 
 import eqspice.circuit.Circuit;
 import eqspice.circuit.Element;
+import eqspice.circuit.SpiceNumber;
 import eqspice.simulate.ConvergenceException;
 import eqspice.simulate.PhasePlan;
 import eqspice.simulate.SimulationException;
@@ -118,6 +119,6 @@ final class PhaseSweep {
     }
 
     private void apply(Map<String, Double> values) {
-        values.forEach(externals::set);
+        values.forEach((name, v) -> externals.set(name, SpiceNumber.finite("value of " + name, v)));
     }
 }
