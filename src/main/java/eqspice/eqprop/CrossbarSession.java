@@ -37,10 +37,7 @@ public final class CrossbarSession {
     private final PhaseStrategy strategy;
     private LayeredNetwork network;
     private int reloadAbove = DEFAULT_RELOAD_ABOVE;
-    /** The nodes the conductances connect, and each conductance's row and column node as an index into them. */
-    private final List<String> crossbarNodes;
-    private final int[] rowIndex;
-    private final int[] columnIndex;
+    private final VoltagesAcross across;
 
     /** Builds the network's circuit (inputs 0 V, nudging 0 A) and loads it, with the default strategy. */
     public CrossbarSession(Simulator simulator, LayeredNetwork network, SolverOptions options, List<String> comments) {
@@ -58,16 +55,7 @@ public final class CrossbarSession {
         this.options = options;
         this.comments = List.copyOf(comments);
         this.conductances = flatten(network);
-        Map<String, Integer> index = new HashMap<>();
-        List<String> nodes = new ArrayList<>();
-        rowIndex = new int[conductors.size()];
-        columnIndex = new int[conductors.size()];
-        for (int c = 0; c < rowIndex.length; c++) {
-            Conductor k = conductors.get(c);
-            rowIndex[c] = index.computeIfAbsent(k.rowNode(), n -> { nodes.add(n); return nodes.size() - 1; });
-            columnIndex[c] = index.computeIfAbsent(k.columnNode(), n -> { nodes.add(n); return nodes.size() - 1; });
-        }
-        this.crossbarNodes = List.copyOf(nodes);
+        this.across = new VoltagesAcross(conductors);
         reload();
     }
 
@@ -229,16 +217,7 @@ public final class CrossbarSession {
 
     /** Voltage across every conductance (row node minus column node), in {@link #conductors()} order. */
     public double[] voltagesAcross(Solution s) {
-        // each node looked up once (a few hundred), not twice per conductance (tens of thousands)
-        double[] v = new double[crossbarNodes.size()];
-        for (int n = 0; n < v.length; n++) {
-            v[n] = s.voltage(crossbarNodes.get(n));
-        }
-        double[] dv = new double[conductors.size()];
-        for (int c = 0; c < dv.length; c++) {
-            dv[c] = v[rowIndex[c]] - v[columnIndex[c]];
-        }
-        return dv;
+        return across.of(s);
     }
 
     /** The simulator this session drives. */

@@ -1,0 +1,50 @@
+package eqspice.eqprop;
+
+import eqspice.network.Conductor;
+import eqspice.simulate.Solution;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The voltage across every conductance of a crossbar (row node minus column node) from a
+ * solution. A crossbar has tens of thousands of conductances but only a few hundred nodes, so
+ * each node is looked up in the solution once and the differences are taken from an array.
+ */
+final class VoltagesAcross {
+    private final List<String> nodes;
+    private final int[] row;
+    private final int[] column;
+
+    VoltagesAcross(List<Conductor> conductors) {
+        Map<String, Integer> index = new HashMap<>();
+        List<String> seen = new ArrayList<>();
+        row = new int[conductors.size()];
+        column = new int[conductors.size()];
+        for (int c = 0; c < row.length; c++) {
+            Conductor k = conductors.get(c);
+            row[c] = index.computeIfAbsent(k.rowNode(), n -> add(seen, n));
+            column[c] = index.computeIfAbsent(k.columnNode(), n -> add(seen, n));
+        }
+        nodes = List.copyOf(seen);
+    }
+
+    private static int add(List<String> seen, String node) {
+        seen.add(node);
+        return seen.size() - 1;
+    }
+
+    /** Voltage across every conductance, in the conductors' order. */
+    double[] of(Solution s) {
+        double[] v = new double[nodes.size()];
+        for (int n = 0; n < v.length; n++) {
+            v[n] = s.voltage(nodes.get(n));
+        }
+        double[] dv = new double[row.length];
+        for (int c = 0; c < dv.length; c++) {
+            dv[c] = v[row[c]] - v[column[c]];
+        }
+        return dv;
+    }
+}
