@@ -2,6 +2,8 @@ package eqspice.bench;
 
 import eqspice.circuit.SolverOptions;
 import eqspice.eqprop.CrossbarSession;
+import eqspice.eqprop.EqPropStep;
+import eqspice.eqprop.Estimator;
 import eqspice.eqprop.PhaseStrategy;
 import eqspice.network.CrossbarCircuit;
 import eqspice.network.NetworkSpec;
@@ -140,14 +142,14 @@ public final class PhaseBench {
                                  double budget) {
         CrossbarSession session = w.session(ng, o, PhaseStrategy.SWEEP);
         long t0 = BenchStats.cpuNanos();
-        batch(session, w, builder, 0);
+        batch(session, w, 0);
         int blocks = Math.max(3, Math.min(25, (int) (budget / Math.max((BenchStats.cpuNanos() - t0) / 1e9, 1e-6))));
         double[] t = new double[blocks];
         long inside = ng.analysisNanos();
         long calls = ng.externalCalls();
         for (int b = 0; b < blocks; b++) {
             long a = BenchStats.cpuNanos();
-            batch(session, w, builder, b + 1);
+            batch(session, w, b + 1);
             t[b] = (BenchStats.cpuNanos() - a) / 1e9 / BATCH;
         }
         return new Row("sweep x" + BATCH + " samples", BenchStats.median(t), blocks * BATCH,
@@ -164,18 +166,19 @@ public final class PhaseBench {
         return total / (insideNanos / 1e9);
     }
 
-    static List<Solution> batch(CrossbarSession session, PhaseWorkload w, CrossbarCircuit builder, int block) {
-        List<PhasePlan> plans = new ArrayList<>();
+    /** One mini-batch through the training code path ({@link EqPropStep#runBatch}: one sweep, the estimates). */
+    static void batch(CrossbarSession session, PhaseWorkload w, int block) {
+        List<double[]> xs = new ArrayList<>();
+        List<double[]> ys = new ArrayList<>();
         for (int s = 0; s < BATCH; s++) {
-            plans.add(w.plan(builder, block * BATCH + s));
+            xs.add(w.xs()[(block * BATCH + s) % w.xs().length]);
+            ys.add(w.ys()[(block * BATCH + s) % w.ys().length]);
         }
-        int p = PhaseWorkload.PHASES;
-        List<Solution> sols = session.solveSequence(BATCH * p, (k, solved) ->
-                plans.get(k / p).values(k % p, solved.subList(k - k % p, k))).solutions();
-        for (Solution s : sols) {
-            voltagesAcross(builder, s);
+        for (EqPropStep.Outcome o : EqPropStep.runBatch(session, xs, ys, Estimator.CENTERED, PhaseWorkload.BETA)) {
+            if (o.failure() != null) {
+                throw o.failure();
+            }
         }
-        return sols;
     }
 
     private static void voltagesAcross(CrossbarCircuit builder, Solution s) {

@@ -8,10 +8,12 @@ import eqspice.circuit.Circuit;
 import eqspice.circuit.Resistor;
 import eqspice.circuit.VoltageSource;
 import eqspice.simulate.SimulatorUnavailableException;
+import eqspice.simulate.SolvedSequence;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +38,22 @@ class RestartingSessionTest {
             assertEquals(1, rs.restarts());
             rs.setSource("v1", 3);
             assertEquals(2.0, rs.operatingPoint().voltage("m"), 1e-9);
+        }
+    }
+
+    @Test
+    void aSequenceLeavesTheLastStepsValuesAndTheyAreRestoredAfterAnExit(@TempDir Path dir) throws Exception {
+        Path lib = dir.resolve("libngspice-seq.so");
+        Files.copy(LibraryLocator.locate(), lib, StandardCopyOption.REPLACE_EXISTING);
+        try (RestartingSession rs = new RestartingSession(lib)) {
+            rs.load(Circuit.of("div", List.of(new VoltageSource("v1", "a", "0", 1).asExternal(),
+                    new Resistor("r1", "a", "m", 1000), new Resistor("r2", "m", "0", 1000)), List.of()));
+            SolvedSequence seq = rs.solveSequence(2, (k, solved) -> Map.of("v1", k == 0 ? 2.0 : 6.0));
+            assertEquals(List.of(1.0, 3.0), seq.solutions().stream().map(x -> x.voltage("m")).toList());
+            assertEquals(3.0, rs.operatingPoint().voltage("m"), 1e-12, "the sources hold the last step's values");
+            assertThrows(SimulatorUnavailableException.class, () -> rs.current().loadLines(List.of("t",
+                    ".param x={system(1)}", "v1 a 0 dc {x}", "r1 a 0 1k", ".end")));
+            assertEquals(3.0, rs.operatingPoint().voltage("m"), 1e-12, "restored after the exit");
         }
     }
 }
