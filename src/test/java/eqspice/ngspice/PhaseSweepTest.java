@@ -51,7 +51,6 @@ class PhaseSweepTest {
             double i = k == 0 ? 0 : 1e-4 * solved.get(k - 1).voltage("k");
             return Map.of("vin", v[k], "iin", i);
         });
-        System.out.println("external calls " + ng.externalCalls() + " max time " + ng.externals().maxTime);
         assertEquals(List.of(0, 1, 2, 3, 4), seen);
         ng.load(diodeCircuit(false));
         Solution prev = null;
@@ -65,7 +64,6 @@ class PhaseSweepTest {
                 assertEquals(op.voltage(node), sw.voltage(node), 1e-9 * Math.abs(op.voltage(node)) + 1e-15,
                         "step " + k + " node " + node);
             }
-            System.out.println(k + " " + op.voltage("k") + " " + sw.voltage("k"));
             prev = op;
         }
         assertEquals(0.0, ng.externals().maxTime, "ngspice passes time 0 in DC analyses");
