@@ -41,12 +41,18 @@ class EmbeddedVsNgspiceTest {
 
     /** Free, +nudged and -nudged phases for two input vectors; returns the worst voltage difference. */
     static double compare(NetworkSpec spec, long seed, double lo, double hi) {
+        return compare(LayeredNetwork.random(spec, lo, hi, seed), seed, 2.0);
+    }
+
+    /** Inputs uniform in [-amplitude, amplitude] V. */
+    static double compare(LayeredNetwork net, long seed, double amplitude) {
+        NetworkSpec spec = net.spec();
         CrossbarCircuit cc = new CrossbarCircuit(spec);
-        LayeredNetwork net = LayeredNetwork.random(spec, lo, hi, seed);
         SplittableRandom rng = new SplittableRandom(seed * 31 + 7);
         NgspiceSession ng = SharedSession.get();
         EmbeddedSimulator em = new EmbeddedSimulator();
         double worst = 0;
+        maxHidden = 0;
         double[] zero = new double[spec.inputs()];
         for (Simulator sim : List.<Simulator>of(ng, em)) {
             sim.load(cc.build(net, zero, TIGHT, List.of()));
@@ -54,7 +60,7 @@ class EmbeddedVsNgspiceTest {
         for (int sample = 0; sample < 2; sample++) {
             double[] x = new double[spec.inputs()];
             for (int i = 0; i < x.length; i++) {
-                x[i] = -2 + 4 * rng.nextDouble();
+                x[i] = amplitude * (2 * rng.nextDouble() - 1);
             }
             for (double nudgeScale : new double[] {0, 1e-4, -1e-4}) {
                 double[] nudge = new double[spec.outputs()];
@@ -67,12 +73,17 @@ class EmbeddedVsNgspiceTest {
                 }
                 Solution a = ng.operatingPoint();
                 Solution b = em.operatingPoint();
+                maxHidden = Math.max(maxHidden, a.voltages().entrySet().stream().filter(e -> e.getKey().startsWith("h"))
+                        .mapToDouble(e -> Math.abs(e.getValue())).max().orElse(0));
                 worst = Math.max(worst, check(a, b, CrossbarCircuit.shape(spec) + " seed " + seed + " sample " + sample
                         + " nudge " + nudgeScale));
             }
         }
         return worst;
     }
+
+    /** Largest |V| of a hidden node seen by the last {@link #compare} (ngspice's value). */
+    static double maxHidden;
 
     static double check(Solution ng, Solution em, String what) {
         assertEquals(new TreeSet<>(ng.voltages().keySet()), new TreeSet<>(em.voltages().keySet()), what + ": node names");
@@ -98,6 +109,34 @@ class EmbeddedVsNgspiceTest {
         for (long seed = 1; seed <= 5; seed++) {
             double w = compare(Presets.kirazCase1(), seed, 1e-6, 1e-3);
             System.out.printf("kiraz seed %d: worst |dV| %.2e V%n", seed, w);
+        }
+    }
+
+    /**
+     * Input crossbar in [0.1, 1] mS, output crossbar in [1, 10] uS: the hidden nodes are driven
+     * hard and lightly loaded, so the diodes conduct and clip (checked), the regime where the
+     * diode model and the damping matter.
+     */
+    @Test
+    void clippingDiodesMatchNgspice() {
+        for (Optional<Amplifier> amp : List.of(Optional.of(Amplifier.KENDALL), Optional.of(Amplifier.powerConserving(4)))) {
+            NetworkSpec spec = spec(4, false, List.of(6), 2, Optional.of(DiodePair.DEFAULT), amp);
+            for (long seed = 1; seed <= 4; seed++) {
+                SplittableRandom rng = new SplittableRandom(seed);
+                List<eqspice.network.ConductanceMatrix> w = new java.util.ArrayList<>();
+                for (int l = 0; l < spec.weightLayers(); l++) {
+                    double lo = l == 0 ? 1e-4 : 1e-6;
+                    double[] v = new double[spec.rows(l) * spec.columns(l)];
+                    for (int k = 0; k < v.length; k++) {
+                        v[k] = lo + 9 * lo * rng.nextDouble();
+                    }
+                    w.add(eqspice.network.ConductanceMatrix.of(spec.rows(l), spec.columns(l), v));
+                }
+                double worst = compare(new LayeredNetwork(spec, w), seed, 5.0);
+                System.out.printf("clipping %s seed %d: worst |dV| %.2e V, largest |V(h)| %.3f V%n", amp, seed, worst,
+                        maxHidden);
+                assertTrue(maxHidden > 0.6, "the diodes must conduct in this case: largest |V(h)| " + maxHidden);
+            }
         }
     }
 

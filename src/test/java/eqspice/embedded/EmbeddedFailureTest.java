@@ -1,0 +1,79 @@
+package eqspice.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eqspice.circuit.Circuit;
+import eqspice.circuit.CurrentSource;
+import eqspice.circuit.Diode;
+import eqspice.circuit.DiodeModel;
+import eqspice.circuit.Resistor;
+import eqspice.circuit.SolverOptions;
+import eqspice.circuit.VoltageSource;
+import eqspice.simulate.ConvergenceException;
+import eqspice.simulate.Solution;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Circuits the embedded solver cannot solve raise {@link ConvergenceException} with the
+ * iteration history, and the simulator stays usable afterwards; the values it does return
+ * satisfy the element laws (checked by hand here, independently of ngspice).
+ */
+class EmbeddedFailureTest {
+    private static final DiodeModel D = new DiodeModel("d1n", 1e-12, 1.0, 0.0);
+
+    /** 1 mA pushed into a reverse-biased diode with nothing else at the node and gmin 0: no DC solution exists. */
+    @Test
+    void currentIntoAReverseDiodeHasNoSolution() {
+        SolverOptions noGmin = new SolverOptions(true, 1e-3, 1e-12, 1e-6, 0.0, 100);
+        Circuit c = new Circuit("no solution", List.of(new CurrentSource("i1", "0", "a", 1e-3),
+                new Diode("d1", "0", "a", "d1n")), List.of(D), noGmin, List.of());
+        EmbeddedSimulator sim = new EmbeddedSimulator();
+        ConvergenceException e = assertThrows(ConvergenceException.class, () -> sim.solve(c));
+        assertTrue(e.getMessage().contains("did not converge"), e.getMessage());
+        assertTrue(e.log().stream().anyMatch(l -> l.contains("iteration") || l.contains("singular")), e.log().toString());
+    }
+
+    /** A diode forward-biased through 1 kOhm from 5 V cannot converge in two iterations: the history shows why. */
+    @Test
+    void iterationLimitReportsTheHistory() {
+        SolverOptions two = new SolverOptions(true, 1e-3, 1e-12, 1e-6, 1e-12, 2);
+        Circuit c = new Circuit("too few iterations", List.of(new VoltageSource("v1", "in", "0", 5.0),
+                new Resistor("r1", "in", "a", 1000), new Diode("d1", "a", "0", "d1n")), List.of(D), two, List.of());
+        EmbeddedSimulator sim = new EmbeddedSimulator();
+        ConvergenceException e = assertThrows(ConvergenceException.class, () -> sim.solve(c));
+        assertTrue(e.log().stream().anyMatch(l -> l.contains("itl1 = 2")), e.log().toString());
+        assertEquals(2, e.log().stream().filter(l -> l.contains("iteration ")).count(), e.log().toString());
+
+        // The same circuit with the default limit converges, and satisfies Shockley's law and Ohm's law.
+        Solution s = sim.solve(c.withOptions(SolverOptions.DEFAULT.withTolerances(1e-12, 1e-15, 1e-12)));
+        double va = s.voltage("a");
+        double vt = 1.38064852e-23 * 300.15 / 1.6021766208e-19;
+        double diode = 1e-12 * Math.expm1(va / vt) + 1e-12 * va;
+        assertEquals((5.0 - va) / 1000, diode, 1e-12);
+        assertEquals(-(5.0 - va) / 1000, s.current("v1"), 1e-12); // delivering power: negative, as in ngspice
+    }
+
+    /** Two different sources on one node: the matrix is singular, which is reported, not solved around. */
+    @Test
+    void conflictingSourcesAreSingular() {
+        Circuit c = Circuit.of("conflict", List.of(new VoltageSource("v1", "a", "0", 1.0),
+                new VoltageSource("v2", "a", "0", 2.0), new Resistor("r1", "a", "0", 100)), List.of());
+        ConvergenceException e = assertThrows(ConvergenceException.class, () -> new EmbeddedSimulator().solve(c));
+        assertTrue(e.log().stream().anyMatch(l -> l.contains("singular")), e.log().toString());
+    }
+
+    @Test
+    void unknownNamesAreRefused() {
+        EmbeddedSimulator sim = new EmbeddedSimulator();
+        sim.load(Circuit.of("divider", List.of(new VoltageSource("v1", "a", "0", 1.0), new Resistor("r1", "a", "m", 1),
+                new Resistor("r2", "m", "0", 1)), List.of()));
+        assertThrows(IllegalArgumentException.class, () -> sim.setSource("v9", 1.0));
+        assertThrows(IllegalArgumentException.class, () -> sim.setResistance("r9", 1.0));
+        sim.setResistance("r2", 3.0);
+        sim.setSource("v1", 4.0);
+        assertEquals(3.0, sim.operatingPoint().voltage("m"), 1e-12);
+    }
+}
