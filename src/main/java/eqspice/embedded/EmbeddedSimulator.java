@@ -60,7 +60,7 @@ public final class EmbeddedSimulator implements Simulator {
         SpiceNumber.finite("value of " + name, value);
         Integer v = s.topology.voltageSourceIndex.get(name);
         if (v != null) {
-            s.sourceVolts[v] = value;
+            s.setVolts(v, value);
             return;
         }
         Integer i = s.topology.currentSourceIndex.get(name);

@@ -29,7 +29,7 @@ final class MnaSystem {
     private final int[] cb;
     final double[] cg;
     private final int[][] cSlots;
-    final double[] sourceVolts;   // per voltage source
+    private final double[] sourceVolts;   // per voltage source (set through setVolts)
     final double[] sourceAmps;    // per current source
     private final int[] iFrom;
     private final int[] iTo;
@@ -58,6 +58,16 @@ final class MnaSystem {
     final double[] cd0;
     final double[] gd0;
 
+    // The conductances with one known and one free end (in a crossbar: every input-layer weight), gathered
+    // into flat arrays: they dominate the per-solve work, which is then two tight loops.
+    private int[] edgeConductance;
+    private int[] edgeOf;              // conductance -> edge index, or -1
+    private double[] edgeG;            // the edges' conductances, copied flat for the loops
+    private double[] edgeRhs;          // what the edges inject into the free nodes, for the current known voltages
+    private boolean edgesDirty = true;
+    private int[] edgeKnown;
+    private int[] edgeFree;
+    private int[] otherKnownTouching; // conductances at a known node that are not edges (both ends known or grounded)
     private final StampPattern pattern;
     private final double[] linear;
     private boolean linearDirty = true;
@@ -167,12 +177,41 @@ final class MnaSystem {
                 }
             }
         }
+        gatherEdges();
         linear = new double[pattern.nonZeros()];
         known = new double[t.knownCount()];
         rhsBase = new double[n];
         rhs = new double[n];
         b = new DMatrixRMaj(n, 1);
         solution = new DMatrixRMaj(n, 1);
+    }
+
+    private void gatherEdges() {
+        int count = 0;
+        for (int k = 0; k < cg.length; k++) {
+            count += isEdge(k) ? 1 : 0;
+        }
+        otherKnownTouching = java.util.stream.IntStream.range(0, cg.length)
+                .filter(k -> (ca[k] <= -2 || cb[k] <= -2) && !isEdge(k)).toArray();
+        edgeConductance = new int[count];
+        edgeKnown = new int[count];
+        edgeFree = new int[count];
+        edgeG = new double[count];
+        edgeOf = new int[cg.length];
+        Arrays.fill(edgeOf, -1);
+        for (int k = 0, e = 0; k < cg.length; k++) {
+            if (isEdge(k)) {
+                edgeConductance[e] = k;
+                edgeOf[k] = e;
+                edgeG[e] = cg[k];
+                edgeKnown[e] = -2 - Math.min(ca[k], cb[k]);
+                edgeFree[e++] = Math.max(ca[k], cb[k]);
+            }
+        }
+    }
+
+    private boolean isEdge(int k) {
+        return (ca[k] >= 0 && cb[k] <= -2) || (cb[k] >= 0 && ca[k] <= -2);
     }
 
     private void conductance(int k, int a, int bRef, double g) {
@@ -200,6 +239,18 @@ final class MnaSystem {
     void setConductance(int k, double g) {
         cg[k] = g;
         linearDirty = true;
+        if (edgeOf[k] >= 0) {
+            edgeG[edgeOf[k]] = g;
+            edgesDirty = true;
+        }
+    }
+
+    /** Sets an independent voltage source's value (V). */
+    void setVolts(int k, double v) {
+        if (sourceVolts[k] != v) {
+            sourceVolts[k] = v;
+            edgesDirty = true;
+        }
     }
 
     /** Value of a terminal: an unknown from {@code x}, a known node's voltage, or ground. */
@@ -216,18 +267,17 @@ final class MnaSystem {
         for (int k = 0; k < known.length; k++) {
             known[k] = topology.knownSign.get(k) * sourceVolts[topology.knownSource.get(k)];
         }
-        Arrays.fill(rhsBase, 0.0);
-        for (int k = 0; k < cg.length; k++) {
-            int a = ca[k];
-            int bb = cb[k];
-            if ((a >= 0) != (bb >= 0)) { // exactly one free end: the known end's voltage drives it
-                if (a >= 0) {
-                    rhsBase[a] += cg[k] * v(bb, null);
-                } else {
-                    rhsBase[bb] += cg[k] * v(a, null);
-                }
+        if (edgesDirty) { // only new inputs or weights change what the edges inject (not a nudge)
+            if (edgeRhs == null) {
+                edgeRhs = new double[n];
             }
+            Arrays.fill(edgeRhs, 0.0);
+            for (int e = 0; e < edgeFree.length; e++) { // the known end's voltage drives the free end
+                edgeRhs[edgeFree[e]] += edgeG[e] * known[edgeKnown[e]];
+            }
+            edgesDirty = false;
         }
+        System.arraycopy(edgeRhs, 0, rhsBase, 0, n);
         for (int k = 0; k < sourceAmps.length; k++) {
             add(rhsBase, iFrom[k], -sourceAmps[k]);
             add(rhsBase, iTo[k], sourceAmps[k]);
@@ -371,12 +421,13 @@ final class MnaSystem {
      */
     double[] knownNodeOutflow(double[] x) {
         double[] out = new double[known.length];
-        for (int k = 0; k < cg.length; k++) {
-            if (ca[k] <= -2 || cb[k] <= -2) {
-                double i = cg[k] * (v(ca[k], x) - v(cb[k], x));
-                outflow(out, ca[k], i);
-                outflow(out, cb[k], -i);
-            }
+        for (int e = 0; e < edgeFree.length; e++) {
+            out[edgeKnown[e]] += edgeG[e] * (known[edgeKnown[e]] - x[edgeFree[e]]);
+        }
+        for (int k : otherKnownTouching) {
+            double i = cg[k] * (v(ca[k], x) - v(cb[k], x));
+            outflow(out, ca[k], i);
+            outflow(out, cb[k], -i);
         }
         for (int k = 0; k < sourceAmps.length; k++) {
             outflow(out, iFrom[k], sourceAmps[k]);
