@@ -176,10 +176,17 @@ public final class EmbeddedSimulator implements Simulator {
         return new SimulatorInfo("embedded", version(), "ejml " + EJML_VERSION + " sparse LU", "in-process (pure Java)");
     }
 
-    /** The version of the Java solver: eqspice's own. */
+    /** The version of the Java solver: eqspice's own (from the build's version resource). */
     private static String version() {
-        String v = EmbeddedSimulator.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        try (java.io.InputStream in = EmbeddedSimulator.class.getResourceAsStream("/eqspice/version.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     /** EJML's version, pinned in pom.xml. */

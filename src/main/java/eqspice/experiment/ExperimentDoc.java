@@ -8,7 +8,7 @@ import java.util.List;
  * experiments/README.md documents every field.
  */
 public record ExperimentDoc(String name, String description, NetworkDoc network, TaskDoc task, TrainingDoc training,
-                            SolverDoc solver) {
+                            SolverDoc solver, SimulatorDoc simulator) {
 
     /** {@code network:} a preset and/or explicit shape. */
     public record NetworkDoc(String preset, Integer inputs, Boolean doubledInputs, List<Double> bias,
@@ -40,5 +40,9 @@ public record ExperimentDoc(String name, String description, NetworkDoc network,
 
     /** {@code solver:} ngspice options. */
     public record SolverDoc(Boolean klu, Double reltol, Double abstol, Double vntol, Double gmin, Integer itl1) {
+    }
+
+    /** {@code simulator:} which backend solves the phases (see {@link SimulatorResolver}). */
+    public record SimulatorDoc(String backend, Integer checkEvery, Double tolerance, Boolean stopOnMismatch) {
     }
 }

@@ -94,6 +94,11 @@ public final class RunWriter implements AutoCloseable {
 
     /** Writes summary.json: the outcome in a few numbers, with the provenance repeated. */
     public void summary(TrainingResult r) {
+        summary(r, Map.of());
+    }
+
+    /** Writes summary.json with extra sections (e.g. {@code cosimulation}) before the provenance. */
+    public void summary(TrainingResult r, Map<String, Object> extra) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("initial_loss_v2", r.initialLoss());
         doc.put("final_loss_v2", r.finalLoss());
@@ -104,6 +109,7 @@ public final class RunWriter implements AutoCloseable {
         doc.put("first_failure", r.firstFailure());
         doc.put("recovered_phases_by_rung", r.recoveries());
         doc.put("seconds", r.seconds());
+        doc.putAll(extra);
         doc.put("provenance", provenance);
         try {
             AtomicFiles.writeJson(JSON, dir.resolve("summary.json"), doc);

@@ -82,7 +82,9 @@ public final class Trainer {
                     .withRecovered(rungs.values().stream().mapToInt(Integer::intValue).sum());
             if (probe != null) {
                 m = m.withDiagnostics(probe.measure(network));
-                session.reload(); // the probe used the simulator
+                if (probe.solves()) {
+                    session.reload(); // the probe used the simulator
+                }
             }
             if (firstConverged < 0 && m.loss() <= cfg.convergedLoss()) {
                 firstConverged = epoch;
