@@ -23,15 +23,17 @@ import java.util.Map;
  *
  * <p>Only the free nodes are unknowns (see {@link Topology}); the Jacobian's pattern is fixed
  * at load; a solve starts from the previous solution, and when that does not converge, again
- * from zero with the junctions at 0 V ("cold-start", reported by {@link #lastRecovery()}). A
- * solve that converges from neither raises {@link ConvergenceException} with both iteration
- * histories: never an unconverged answer.
+ * from zero with the junctions at 0 V ("cold-start", reported by {@link #lastRecovery()}), then
+ * by source stepping ({@link SourceStepping}). A solve that converges in none of these raises
+ * {@link ConvergenceException} with the iteration histories: never an unconverged answer.
  *
  * <p>Not thread-safe: one per thread.
  */
 public final class EmbeddedSimulator implements Simulator {
     /** Recovery rung name of a solve that needed a start from zero. */
     public static final String COLD_START = "cold-start";
+    /** Recovery rung name of a solve that needed source stepping. */
+    public static final String SOURCE_STEPPING = "source-stepping";
     private static final int HISTORY_LINES = 12;
 
     private Circuit circuit;
@@ -105,6 +107,14 @@ public final class EmbeddedSimulator implements Simulator {
         }
         log.addAll(NewtonSolver.lines(warm ? "from zero" : "from zero (first solve of this circuit)", a,
                 HISTORY_LINES));
+        double[] stepped = new double[x.length];
+        Arrays.fill(s.vd0, 0.0);
+        String stall = SourceStepping.run(s, stepped, options);
+        if (stall.isEmpty()) {
+            x = stepped;
+            return finish(new NewtonSolver.Attempt(true, "", List.of()), SOURCE_STEPPING);
+        }
+        log.add("source stepping: " + stall);
         throw new ConvergenceException("operating point did not converge (embedded solver, " + options.label() + ")",
                 log);
     }

@@ -68,6 +68,7 @@ final class MnaSystem {
     private int[] edgeKnown;
     private int[] edgeFree;
     private int[] otherKnownTouching; // conductances at a known node that are not edges (both ends known or grounded)
+    private double sourceScale = 1.0;
     private final StampPattern pattern;
     private final double[] linear;
     private boolean linearDirty = true;
@@ -245,6 +246,17 @@ final class MnaSystem {
         }
     }
 
+    /**
+     * Scales every independent source by {@code scale} (1: their values), for source stepping:
+     * at 0 the circuit's solution is all zeros, and small steps towards 1 keep Newton close.
+     */
+    void setSourceScale(double scale) {
+        if (scale != sourceScale) {
+            sourceScale = scale;
+            edgesDirty = true;
+        }
+    }
+
     /** Sets an independent voltage source's value (V). */
     void setVolts(int k, double v) {
         if (sourceVolts[k] != v) {
@@ -265,7 +277,7 @@ final class MnaSystem {
             linearDirty = false;
         }
         for (int k = 0; k < known.length; k++) {
-            known[k] = topology.knownSign.get(k) * sourceVolts[topology.knownSource.get(k)];
+            known[k] = topology.knownSign.get(k) * sourceVolts[topology.knownSource.get(k)] * sourceScale;
         }
         if (edgesDirty) { // only new inputs or weights change what the edges inject (not a nudge)
             if (edgeRhs == null) {
@@ -279,12 +291,12 @@ final class MnaSystem {
         }
         System.arraycopy(edgeRhs, 0, rhsBase, 0, n);
         for (int k = 0; k < sourceAmps.length; k++) {
-            add(rhsBase, iFrom[k], -sourceAmps[k]);
-            add(rhsBase, iTo[k], sourceAmps[k]);
+            add(rhsBase, iFrom[k], -sourceAmps[k] * sourceScale);
+            add(rhsBase, iTo[k], sourceAmps[k] * sourceScale);
         }
         for (int k = 0; k < vBranch.length; k++) {
             if (vBranch[k] >= 0) {
-                rhsBase[vBranch[k]] = sourceVolts[k] - knownOnly(vPlus[k]) + knownOnly(vMinus[k]);
+                rhsBase[vBranch[k]] = sourceVolts[k] * sourceScale - knownOnly(vPlus[k]) + knownOnly(vMinus[k]);
             }
         }
         for (int k = 0; k < eBranch.length; k++) {

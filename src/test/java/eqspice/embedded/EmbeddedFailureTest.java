@@ -36,12 +36,15 @@ class EmbeddedFailureTest {
         assertTrue(e.log().stream().anyMatch(l -> l.contains("iteration") || l.contains("singular")), e.log().toString());
     }
 
-    /** A diode forward-biased through 1 kOhm from 5 V cannot converge in two iterations: the history shows why. */
+    /**
+     * A diode forward-biased through 10 ohm from 50 V cannot converge in two iterations, not even
+     * by source stepping: the history shows why.
+     */
     @Test
     void iterationLimitReportsTheHistory() {
         SolverOptions two = new SolverOptions(true, 1e-3, 1e-12, 1e-6, 1e-12, 2);
-        Circuit c = new Circuit("too few iterations", List.of(new VoltageSource("v1", "in", "0", 5.0),
-                new Resistor("r1", "in", "a", 1000), new Diode("d1", "a", "0", "d1n")), List.of(D), two, List.of());
+        Circuit c = new Circuit("too few iterations", List.of(new VoltageSource("v1", "in", "0", 50.0),
+                new Resistor("r1", "in", "a", 10), new Diode("d1", "a", "0", "d1n")), List.of(D), two, List.of());
         EmbeddedSimulator sim = new EmbeddedSimulator();
         ConvergenceException e = assertThrows(ConvergenceException.class, () -> sim.solve(c));
         assertTrue(e.log().stream().anyMatch(l -> l.contains("itl1 = 2")), e.log().toString());
@@ -52,8 +55,31 @@ class EmbeddedFailureTest {
         double va = s.voltage("a");
         double vt = 1.38064852e-23 * 300.15 / 1.6021766208e-19;
         double diode = 1e-12 * Math.expm1(va / vt) + 1e-12 * va;
-        assertEquals((5.0 - va) / 1000, diode, 1e-12);
-        assertEquals(-(5.0 - va) / 1000, s.current("v1"), 1e-12); // delivering power: negative, as in ngspice
+        assertEquals((50.0 - va) / 10, diode, 1e-12);
+        assertEquals(-(50.0 - va) / 10, s.current("v1"), 1e-12); // delivering power: negative, as in ngspice
+        assertTrue(e.log().stream().anyMatch(l -> l.startsWith("source stepping: stalled")), e.log().toString());
+    }
+
+    /**
+     * 50 V through 10 ohm into a diode: from zero, Newton needs 8 iterations; with itl1 = 4 it
+     * fails, and source stepping (each step converging within 4) finds the same answer.
+     */
+    @Test
+    void sourceSteppingRescuesWhatNewtonFromZeroCannot() {
+        Circuit c = new Circuit("hard", List.of(new VoltageSource("v1", "in", "0", 50.0), new Resistor("r1", "in", "a", 10),
+                new Diode("d1", "a", "0", "d1n")), List.of(D), new SolverOptions(true, 1e-3, 1e-12, 1e-6, 1e-12, 100),
+                List.of());
+        EmbeddedSimulator plain = new EmbeddedSimulator();
+        double reference = plain.solve(c).voltage("a");
+        assertEquals("direct", plain.lastRecovery());
+        EmbeddedSimulator few = new EmbeddedSimulator();
+        Solution s = few.solve(c.withOptions(new SolverOptions(true, 1e-3, 1e-12, 1e-6, 1e-12, 4)));
+        assertEquals(EmbeddedSimulator.SOURCE_STEPPING, few.lastRecovery());
+        assertEquals(reference, s.voltage("a"), 1e-6);
+        assertEquals(50.0, s.voltage("in"), 0.0); // the sources are back at full value
+        ConvergenceException e = assertThrows(ConvergenceException.class,
+                () -> few.solve(c.withOptions(new SolverOptions(true, 1e-3, 1e-12, 1e-6, 1e-12, 2))));
+        assertTrue(e.log().stream().anyMatch(l -> l.startsWith("source stepping: stalled")), e.log().toString());
     }
 
     /** Two different sources on one node: the matrix is singular, which is reported, not solved around. */
