@@ -32,7 +32,8 @@ public final class PointTrainer {
 
     /**
      * Trains a point on the backend its experiment names: the worker's ngspice {@code ngspice}
-     * for the ngspice backend, the embedded solver (checked by that ngspice for cosim) otherwise.
+     * for the ngspice backend, the embedded solver (checked by that ngspice for cosim) otherwise;
+     * {@code ngspice} may be null when the point does not use it.
      */
     public static PointOutcome train(Simulator ngspice, SweepPoint point, Path sweepDir, String eqspiceVersion,
                                      int worker) {

@@ -43,4 +43,19 @@ class BackendRunTest {
         assertTrue(prov.contains("\"simulator\" : \"cosim embedded") && prov.contains("checked by ngspice"), prov);
         assertTrue(r.out().contains("co-simulation: 5 ngspice checks"), r.out());
     }
+
+    /** A sweep whose points use the embedded backend runs on workers that never load ngspice. */
+    @Test
+    void embeddedSweepNeedsNoNgspice(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("sw.yaml"), TINY.replace("name: tiny", "name: sw")
+                + "simulator:\n  backend: embedded\nsweep:\n  training.seed: {count: 3}\n");
+        CliProcess.Result r = CliProcess.runWithEnv(dir, "EQSPICE_NGSPICE_LIB", "/nonexistent/libngspice.so.0", "sweep",
+                "sw.yaml", "--workers", "1");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        List<String> rows = Files.readAllLines(dir.resolve("results/sw/points.csv")).stream()
+                .filter(l -> !l.startsWith("#")).toList();
+        assertEquals(4, rows.size(), rows.toString());
+        assertTrue(rows.stream().skip(1).allMatch(l -> l.contains(",ok,")), rows.toString());
+        assertTrue(Files.readString(dir.resolve("results/sw/provenance.json")).contains("\"simulator\" : \"embedded"));
+    }
 }
