@@ -90,7 +90,7 @@ public final class EmbeddedSimulator implements Simulator {
         List<String> log = new ArrayList<>();
         if (warm) {
             double[] start = x.clone();
-            System.arraycopy(savedVd, 0, s.vd0, 0, savedVd.length);
+            System.arraycopy(savedVd, 0, s.diodes.vd0, 0, savedVd.length);
             NewtonSolver.Attempt a = NewtonSolver.iterate(s, x, options);
             if (a.converged()) {
                 return finish(a, "direct");
@@ -99,7 +99,7 @@ public final class EmbeddedSimulator implements Simulator {
             System.arraycopy(start, 0, x, 0, x.length); // keep the last good point for the next solve
         }
         double[] cold = new double[x.length];
-        Arrays.fill(s.vd0, 0.0);
+        Arrays.fill(s.diodes.vd0, 0.0);
         NewtonSolver.Attempt a = NewtonSolver.iterate(s, cold, options);
         if (a.converged()) {
             x = cold;
@@ -108,7 +108,7 @@ public final class EmbeddedSimulator implements Simulator {
         log.addAll(NewtonSolver.lines(warm ? "from zero" : "from zero (first solve of this circuit)", a,
                 HISTORY_LINES));
         double[] stepped = new double[x.length];
-        Arrays.fill(s.vd0, 0.0);
+        Arrays.fill(s.diodes.vd0, 0.0);
         String stall = SourceStepping.run(s, stepped, options);
         if (stall.isEmpty()) {
             x = stepped;
@@ -123,7 +123,7 @@ public final class EmbeddedSimulator implements Simulator {
         lastRecovery = recovery;
         lastIterations = a.history().size();
         warm = true;
-        System.arraycopy(system.vd0, 0, savedVd, 0, savedVd.length);
+        System.arraycopy(system.diodes.vd0, 0, savedVd, 0, savedVd.length);
         return solution();
     }
 

@@ -24,11 +24,7 @@ import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
 final class MnaSystem {
     final Topology topology;
     private final int n;
-    // Two-terminal conductances: the resistors first (same index), then the diodes' series resistances.
-    private final int[] ca;
-    private final int[] cb;
-    final double[] cg;
-    private final int[][] cSlots;
+    final Conductances conductances;
     private final double[] sourceVolts;   // per voltage source (set through setVolts)
     final double[] sourceAmps;    // per current source
     private final int[] iFrom;
@@ -49,25 +45,8 @@ final class MnaSystem {
     private final int[] fSense;
     private final double[] fGain;
     private final int[][] fSlots;
-    final Junction[] junctions;
-    private final int[] dP;
-    private final int[] dC;
-    private final int[][] dSlots;
-    /** Per diode: the junction voltage of the last linearisation, its current and conductance there. */
-    final double[] vd0;
-    final double[] cd0;
-    final double[] gd0;
+    final Diodes diodes;
 
-    // The conductances with one known and one free end (in a crossbar: every input-layer weight), gathered
-    // into flat arrays: they dominate the per-solve work, which is then two tight loops.
-    private int[] edgeConductance;
-    private int[] edgeOf;              // conductance -> edge index, or -1
-    private double[] edgeG;            // the edges' conductances, copied flat for the loops
-    private double[] edgeRhs;          // what the edges inject into the free nodes, for the current known voltages
-    private boolean edgesDirty = true;
-    private int[] edgeKnown;
-    private int[] edgeFree;
-    private int[] otherKnownTouching; // conductances at a known node that are not edges (both ends known or grounded)
     private double sourceScale = 1.0;
     private final StampPattern pattern;
     private final double[] linear;
@@ -85,30 +64,19 @@ final class MnaSystem {
         pattern = new StampPattern(n);
         int nr = t.resistors.size();
         int nc = nr + (int) t.diodeModels.stream().filter(m -> m.rs() > 0).count();
-        ca = new int[nc];
-        cb = new int[nc];
-        cg = new double[nc];
-        cSlots = new int[nc][];
+        conductances = new Conductances(nc);
         for (int r = 0; r < nr; r++) {
             Resistor res = t.resistors.get(r);
-            conductance(r, t.ref(res.a()), t.ref(res.b()), res.conductance());
+            conductances.set(r, t.ref(res.a()), t.ref(res.b()), res.conductance(), pattern);
         }
         int d = t.diodes.size();
-        junctions = new Junction[d];
-        dP = new int[d];
-        dC = new int[d];
-        dSlots = new int[d][];
-        vd0 = new double[d];
-        cd0 = new double[d];
-        gd0 = new double[d];
+        diodes = new Diodes(d);
         for (int k = 0, extra = nr; k < d; k++) {
             Diode diode = t.diodes.get(k);
-            junctions[k] = new Junction(t.diodeModels.get(k), gmin);
-            dP[k] = t.diodeInternal.get(k);
-            dC[k] = t.ref(diode.cathode());
-            dSlots[k] = square(dP[k], dC[k]);
+            int internal = t.diodeInternal.get(k);
+            diodes.set(k, new Junction(t.diodeModels.get(k), gmin), internal, t.ref(diode.cathode()), pattern);
             if (t.diodeModels.get(k).rs() > 0) {
-                conductance(extra++, t.ref(diode.anode()), dP[k], 1.0 / t.diodeModels.get(k).rs());
+                conductances.set(extra++, t.ref(diode.anode()), internal, 1.0 / t.diodeModels.get(k).rs(), pattern);
             }
         }
         int nv = t.voltageSources.size();
@@ -171,55 +139,20 @@ final class MnaSystem {
             fSlots[k] = new int[] {pattern.slot(fFrom[k], fSense[k]), pattern.slot(fTo[k], fSense[k])};
         }
         pattern.freeze();
-        for (int[][] group : new int[][][] {cSlots, dSlots, vSlots, eSlots, fSlots}) {
+        for (int[][] group : new int[][][] {conductances.slots, diodes.slots, vSlots, eSlots, fSlots}) {
             for (int[] s : group) {
                 for (int k = 0; s != null && k < s.length; k++) {
                     s[k] = pattern.nz(s[k]);
                 }
             }
         }
-        gatherEdges();
+        conductances.freeze();
         linear = new double[pattern.nonZeros()];
         known = new double[t.knownCount()];
         rhsBase = new double[n];
         rhs = new double[n];
         b = new DMatrixRMaj(n, 1);
         solution = new DMatrixRMaj(n, 1);
-    }
-
-    private void gatherEdges() {
-        int count = 0;
-        for (int k = 0; k < cg.length; k++) {
-            count += isEdge(k) ? 1 : 0;
-        }
-        otherKnownTouching = java.util.stream.IntStream.range(0, cg.length)
-                .filter(k -> (ca[k] <= -2 || cb[k] <= -2) && !isEdge(k)).toArray();
-        edgeConductance = new int[count];
-        edgeKnown = new int[count];
-        edgeFree = new int[count];
-        edgeG = new double[count];
-        edgeOf = new int[cg.length];
-        Arrays.fill(edgeOf, -1);
-        for (int k = 0, e = 0; k < cg.length; k++) {
-            if (isEdge(k)) {
-                edgeConductance[e] = k;
-                edgeOf[k] = e;
-                edgeG[e] = cg[k];
-                edgeKnown[e] = -2 - Math.min(ca[k], cb[k]);
-                edgeFree[e++] = Math.max(ca[k], cb[k]);
-            }
-        }
-    }
-
-    private boolean isEdge(int k) {
-        return (ca[k] >= 0 && cb[k] <= -2) || (cb[k] >= 0 && ca[k] <= -2);
-    }
-
-    private void conductance(int k, int a, int bRef, double g) {
-        ca[k] = a;
-        cb[k] = bRef;
-        cg[k] = g;
-        cSlots[k] = square(a, bRef);
     }
 
     /** Slots aa, bb, ab, ba of a two-terminal element. */
@@ -238,12 +171,8 @@ final class MnaSystem {
     }
 
     void setConductance(int k, double g) {
-        cg[k] = g;
+        conductances.setConductance(k, g);
         linearDirty = true;
-        if (edgeOf[k] >= 0) {
-            edgeG[edgeOf[k]] = g;
-            edgesDirty = true;
-        }
     }
 
     /**
@@ -253,7 +182,7 @@ final class MnaSystem {
     void setSourceScale(double scale) {
         if (scale != sourceScale) {
             sourceScale = scale;
-            edgesDirty = true;
+            conductances.knownChanged();
         }
     }
 
@@ -261,7 +190,7 @@ final class MnaSystem {
     void setVolts(int k, double v) {
         if (sourceVolts[k] != v) {
             sourceVolts[k] = v;
-            edgesDirty = true;
+            conductances.knownChanged();
         }
     }
 
@@ -279,17 +208,7 @@ final class MnaSystem {
         for (int k = 0; k < known.length; k++) {
             known[k] = topology.knownSign.get(k) * sourceVolts[topology.knownSource.get(k)] * sourceScale;
         }
-        if (edgesDirty) { // only new inputs or weights change what the edges inject (not a nudge)
-            if (edgeRhs == null) {
-                edgeRhs = new double[n];
-            }
-            Arrays.fill(edgeRhs, 0.0);
-            for (int e = 0; e < edgeFree.length; e++) { // the known end's voltage drives the free end
-                edgeRhs[edgeFree[e]] += edgeG[e] * known[edgeKnown[e]];
-            }
-            edgesDirty = false;
-        }
-        System.arraycopy(edgeRhs, 0, rhsBase, 0, n);
+        conductances.inject(rhsBase, known);
         for (int k = 0; k < sourceAmps.length; k++) {
             add(rhsBase, iFrom[k], -sourceAmps[k] * sourceScale);
             add(rhsBase, iTo[k], sourceAmps[k] * sourceScale);
@@ -305,12 +224,13 @@ final class MnaSystem {
         }
     }
 
-    private double knownOnly(int ref) {
+    /** A known node's voltage; 0 for ground and for unknowns (whose terms stay in the matrix). */
+    double knownOnly(int ref) {
         return ref <= -2 ? known[-2 - ref] : 0.0;
     }
 
     /** Adds to an entry of a vector or of the matrix values; index -1 (ground, a known node, no slot) is skipped. */
-    private static void add(double[] a, int ref, double value) {
+    static void add(double[] a, int ref, double value) {
         if (ref >= 0) {
             a[ref] += value;
         }
@@ -318,14 +238,7 @@ final class MnaSystem {
 
     private void stampLinear() {
         Arrays.fill(linear, 0.0);
-        for (int k = 0; k < cg.length; k++) {
-            int[] s = cSlots[k];
-            double g = cg[k];
-            add(linear, s[0], g);
-            add(linear, s[1], g);
-            add(linear, s[2], -g);
-            add(linear, s[3], -g);
-        }
+        conductances.stamp(linear);
         for (int[] s : vSlots) {
             if (s != null) {
                 add(linear, s[0], 1);
@@ -349,25 +262,9 @@ final class MnaSystem {
         }
     }
 
-    /**
-     * Linearises every diode at the junction voltage {@code x} gives, damped from the previous
-     * linearisation point ({@code vd0}, which the caller seeds before the first iteration).
-     *
-     * @return how many junctions were damped (an iteration that damped cannot be the last)
-     */
+    /** See {@link Diodes#linearize}. */
     int linearize(double[] x) {
-        int damped = 0;
-        for (int d = 0; d < junctions.length; d++) {
-            double proposed = v(dP[d], x) - v(dC[d], x);
-            double vd = junctions[d].limit(proposed, vd0[d]);
-            if (vd != proposed) {
-                damped++;
-            }
-            vd0[d] = vd;
-            cd0[d] = junctions[d].current(vd);
-            gd0[d] = junctions[d].conductance(vd);
-        }
-        return damped;
+        return diodes.linearize(x, this);
     }
 
     /**
@@ -379,19 +276,7 @@ final class MnaSystem {
         DMatrixSparseCSC a = pattern.matrix();
         System.arraycopy(linear, 0, a.nz_values, 0, linear.length);
         System.arraycopy(rhsBase, 0, rhs, 0, n);
-        for (int d = 0; d < junctions.length; d++) {
-            int[] s = dSlots[d];
-            double gd = gd0[d];
-            double ieq = cd0[d] - gd * vd0[d];
-            add(a.nz_values, s[0], gd);
-            add(a.nz_values, s[1], gd);
-            add(a.nz_values, s[2], -gd);
-            add(a.nz_values, s[3], -gd);
-            int p = dP[d];
-            int c = dC[d];
-            add(rhs, p, -ieq + (c < 0 ? gd * knownOnly(c) : 0));
-            add(rhs, c, ieq + (p < 0 ? gd * knownOnly(p) : 0));
-        }
+        diodes.stamp(a.nz_values, rhs, this);
         for (int u = 0; u < n; u++) {
             b.data[pattern.position(u)] = rhs[u];
         }
@@ -409,21 +294,9 @@ final class MnaSystem {
         return true;
     }
 
-    /**
-     * ngspice's device convergence test for every junction: the current predicted by the last
-     * tangent at the new voltage must be within reltol (relative) plus abstol of the current at
-     * the linearisation point. Returns the index of the first junction that fails, or -1.
-     */
+    /** See {@link Diodes#unconverged}. */
     int unconvergedJunction(double[] xNew, double reltol, double abstol) {
-        for (int d = 0; d < junctions.length; d++) {
-            double delta = v(dP[d], xNew) - v(dC[d], xNew) - vd0[d];
-            double predicted = cd0[d] + gd0[d] * delta;
-            double tol = reltol * Math.max(Math.abs(predicted), Math.abs(cd0[d])) + abstol;
-            if (Math.abs(predicted - cd0[d]) > tol) {
-                return d;
-            }
-        }
-        return -1;
+        return diodes.unconverged(xNew, reltol, abstol, this);
     }
 
     /**
@@ -433,25 +306,12 @@ final class MnaSystem {
      */
     double[] knownNodeOutflow(double[] x) {
         double[] out = new double[known.length];
-        for (int e = 0; e < edgeFree.length; e++) {
-            out[edgeKnown[e]] += edgeG[e] * (known[edgeKnown[e]] - x[edgeFree[e]]);
-        }
-        for (int k : otherKnownTouching) {
-            double i = cg[k] * (v(ca[k], x) - v(cb[k], x));
-            outflow(out, ca[k], i);
-            outflow(out, cb[k], -i);
-        }
+        conductances.outflow(out, x, this);
         for (int k = 0; k < sourceAmps.length; k++) {
             outflow(out, iFrom[k], sourceAmps[k]);
             outflow(out, iTo[k], -sourceAmps[k]);
         }
-        for (int d = 0; d < junctions.length; d++) {
-            if (dP[d] <= -2 || dC[d] <= -2) {
-                double i = cd0[d] + gd0[d] * (v(dP[d], x) - v(dC[d], x) - vd0[d]);
-                outflow(out, dP[d], i);
-                outflow(out, dC[d], -i);
-            }
-        }
+        diodes.outflow(out, x, this);
         for (int k = 0; k < vBranch.length; k++) {
             if (vBranch[k] >= 0) {
                 outflow(out, vPlus[k], x[vBranch[k]]);
@@ -469,7 +329,7 @@ final class MnaSystem {
         return out;
     }
 
-    private static void outflow(double[] out, int ref, double amps) {
+    static void outflow(double[] out, int ref, double amps) {
         if (ref <= -2) {
             out[-2 - ref] += amps;
         }

@@ -27,7 +27,7 @@ final class SourceStepping {
         double reached = 0;
         double step = FIRST_STEP;
         double[] good = x.clone();
-        double[] goodVd = system.vd0.clone();
+        double[] goodVd = system.diodes.vd0.clone();
         try {
             for (int n = 0; n < MAX_STEPS; n++) {
                 double scale = Math.min(1.0, reached + step);
@@ -39,12 +39,12 @@ final class SourceStepping {
                         return "";
                     }
                     System.arraycopy(x, 0, good, 0, x.length);
-                    System.arraycopy(system.vd0, 0, goodVd, 0, goodVd.length);
+                    System.arraycopy(system.diodes.vd0, 0, goodVd, 0, goodVd.length);
                     step *= 1.5;
                 } else {
                     step /= 2;
                     System.arraycopy(good, 0, x, 0, x.length);
-                    System.arraycopy(goodVd, 0, system.vd0, 0, goodVd.length);
+                    System.arraycopy(goodVd, 0, system.diodes.vd0, 0, goodVd.length);
                     if (step < SMALLEST_STEP) {
                         return String.format(Locale.ROOT, "stalled at %.4g of the sources' values (step below %.0e): %s",
                                 reached, SMALLEST_STEP, a.failure());
