@@ -1,10 +1,8 @@
 package eqspice.embedded;
 
-import eqspice.circuit.Cccs;
 import eqspice.circuit.CurrentSource;
 import eqspice.circuit.Diode;
 import eqspice.circuit.Resistor;
-import eqspice.circuit.Vcvs;
 import eqspice.circuit.VoltageSource;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
@@ -33,18 +31,7 @@ final class MnaSystem {
     private final int[] vMinus;
     private final int[] vBranch;
     private final int[][] vSlots;
-    private final int[] ePlus;
-    private final int[] eMinus;
-    private final int[] eCp;
-    private final int[] eCm;
-    private final int[] eBranch;
-    private final double[] eGain;
-    private final int[][] eSlots;
-    private final int[] fFrom;
-    private final int[] fTo;
-    private final int[] fSense;
-    private final double[] fGain;
-    private final int[][] fSlots;
+    private final ControlledSources controlled;
     final Diodes diodes;
 
     private double sourceScale = 1.0;
@@ -103,43 +90,9 @@ final class MnaSystem {
             iFrom[k] = t.ref(i.from());
             iTo[k] = t.ref(i.to());
         }
-        int ne = t.vcvs.size();
-        ePlus = new int[ne];
-        eMinus = new int[ne];
-        eCp = new int[ne];
-        eCm = new int[ne];
-        eBranch = new int[ne];
-        eGain = new double[ne];
-        eSlots = new int[ne][];
-        for (int k = 0; k < ne; k++) {
-            Vcvs e = t.vcvs.get(k);
-            ePlus[k] = t.ref(e.plus());
-            eMinus[k] = t.ref(e.minus());
-            eCp[k] = t.ref(e.controlPlus());
-            eCm[k] = t.ref(e.controlMinus());
-            eBranch[k] = t.vcvsBranch.get(k);
-            eGain[k] = e.gain();
-            int[] s = branchSlots(ePlus[k], eMinus[k], eBranch[k]);
-            eSlots[k] = Arrays.copyOf(s, 6);
-            eSlots[k][4] = pattern.slot(eBranch[k], eCp[k]);
-            eSlots[k][5] = pattern.slot(eBranch[k], eCm[k]);
-        }
-        int nf = t.cccs.size();
-        fFrom = new int[nf];
-        fTo = new int[nf];
-        fSense = new int[nf];
-        fGain = new double[nf];
-        fSlots = new int[nf][];
-        for (int k = 0; k < nf; k++) {
-            Cccs f = t.cccs.get(k);
-            fFrom[k] = t.ref(f.from());
-            fTo[k] = t.ref(f.to());
-            fSense[k] = t.sensedBranch(f);
-            fGain[k] = f.gain();
-            fSlots[k] = new int[] {pattern.slot(fFrom[k], fSense[k]), pattern.slot(fTo[k], fSense[k])};
-        }
+        controlled = new ControlledSources(t, pattern);
         pattern.freeze();
-        for (int[][] group : new int[][][] {conductances.slots, diodes.slots, vSlots, eSlots, fSlots}) {
+        for (int[][] group : new int[][][] {conductances.slots, diodes.slots, vSlots, controlled.eSlots, controlled.fSlots}) {
             for (int[] s : group) {
                 for (int k = 0; s != null && k < s.length; k++) {
                     s[k] = pattern.nz(s[k]);
@@ -153,11 +106,6 @@ final class MnaSystem {
         rhs = new double[n];
         b = new DMatrixRMaj(n, 1);
         solution = new DMatrixRMaj(n, 1);
-    }
-
-    /** Slots aa, bb, ab, ba of a two-terminal element. */
-    private int[] square(int a, int bRef) {
-        return new int[] {pattern.slot(a, a), pattern.slot(bRef, bRef), pattern.slot(a, bRef), pattern.slot(bRef, a)};
     }
 
     /** Slots (plus, br), (minus, br), (br, plus), (br, minus) of a branch unknown. */
@@ -218,10 +166,7 @@ final class MnaSystem {
                 rhsBase[vBranch[k]] = sourceVolts[k] * sourceScale - knownOnly(vPlus[k]) + knownOnly(vMinus[k]);
             }
         }
-        for (int k = 0; k < eBranch.length; k++) {
-            rhsBase[eBranch[k]] = -knownOnly(ePlus[k]) + knownOnly(eMinus[k])
-                    + eGain[k] * (knownOnly(eCp[k]) - knownOnly(eCm[k]));
-        }
+        controlled.rhs(rhsBase, this);
     }
 
     /** A known node's voltage; 0 for ground and for unknowns (whose terms stay in the matrix). */
@@ -247,19 +192,7 @@ final class MnaSystem {
                 add(linear, s[3], -1);
             }
         }
-        for (int k = 0; k < eSlots.length; k++) {
-            int[] s = eSlots[k];
-            add(linear, s[0], 1);
-            add(linear, s[1], -1);
-            add(linear, s[2], 1);
-            add(linear, s[3], -1);
-            add(linear, s[4], -eGain[k]);
-            add(linear, s[5], eGain[k]);
-        }
-        for (int k = 0; k < fSlots.length; k++) {
-            add(linear, fSlots[k][0], fGain[k]);
-            add(linear, fSlots[k][1], -fGain[k]);
-        }
+        controlled.stamp(linear);
     }
 
     /** See {@link Diodes#linearize}. */
@@ -318,14 +251,7 @@ final class MnaSystem {
                 outflow(out, vMinus[k], -x[vBranch[k]]);
             }
         }
-        for (int k = 0; k < eBranch.length; k++) {
-            outflow(out, ePlus[k], x[eBranch[k]]);
-            outflow(out, eMinus[k], -x[eBranch[k]]);
-        }
-        for (int k = 0; k < fSense.length; k++) {
-            outflow(out, fFrom[k], fGain[k] * x[fSense[k]]);
-            outflow(out, fTo[k], -fGain[k] * x[fSense[k]]);
-        }
+        controlled.outflow(out, x);
         return out;
     }
 
