@@ -59,6 +59,6 @@ public record BackendChoice(Backend backend, int checkEvery, double tolerance, b
             return backend.id();
         }
         return String.format(Locale.ROOT, "cosim (ngspice check every %d operating points and on the final network, "
-                + "tolerance %.3g V%s)", checkEvery, tolerance, stopOnMismatch ? ", a mismatch stops the run" : "");
+                + "tolerance %s V%s)", checkEvery, tolerance, stopOnMismatch ? ", a mismatch stops the run" : "");
     }
 }
