@@ -142,7 +142,7 @@ class EmbeddedVsNgspiceTest {
 
     @Test
     void kendallPresetOfSeveralSizesMatchesNgspice() {
-        int[][] shapes = {{2, 3, 1}, {4, 5, 2}, {16, 8, 4}, {64, 32, 10}};
+        int[][] shapes = {{2, 3, 1}, {4, 5, 2}, {16, 8, 4}, {64, 32, 10}, {196, 100, 10}};
         for (int[] s : shapes) {
             double w = compare(Presets.kendall(s[0], s[1], s[2]), s[0] + s[1], 1e-6, 1e-4);
             System.out.printf("kendall %d-%d-%d: worst |dV| %.2e V%n", s[0], s[1], s[2], w);
