@@ -8,7 +8,7 @@ import java.util.List;
  * experiments/README.md documents every field.
  */
 public record ExperimentDoc(String name, String description, NetworkDoc network, TaskDoc task, TrainingDoc training,
-                            SolverDoc solver) {
+                            SolverDoc solver, FidelityDoc fidelity) {
 
     /** {@code network:} a preset and/or explicit shape. */
     public record NetworkDoc(String preset, Integer inputs, Boolean doubledInputs, List<Double> bias,
@@ -40,5 +40,10 @@ public record ExperimentDoc(String name, String description, NetworkDoc network,
 
     /** {@code solver:} ngspice options. */
     public record SolverDoc(Boolean klu, Double reltol, Double abstol, Double vntol, Double gmin, Integer itl1) {
+    }
+
+    /** {@code fidelity:} the non-ideal parts used by eqspice validate and export --level (see {@link FidelityResolver}). */
+    public record FidelityDoc(Double supply, Double openLoopGain, Double outputResistance, Double offset, String diode,
+                              String memristor, Double v0, Double variation, Long variationSeed) {
     }
 }
