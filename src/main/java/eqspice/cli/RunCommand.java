@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code eqspice run [experiment.yaml]}: one training run, with progress and results on disk. */
 @Command(name = "run", description = {"Train the network of an experiment file with EqProp in ngspice.",
     "Without a file, runs the embedded default experiment (" + RunCommand.DEFAULT + ").",
-    "Writes provenance.json, metrics.csv (one row per epoch) and summary.json into results/<name>/."})
+    "Writes provenance.json, experiment.yaml (a copy), metrics.csv (one row per epoch), summary.json and "
+        + "conductances.csv (the trained network) into results/<name>/."})
 final class RunCommand implements Callable<Integer> {
     static final String DEFAULT = "kiraz-case1.yaml";
 
@@ -72,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
             EpochProbe probe = diagnostics ? new EpochDiagnostics(ng, cfg, diagnosticsSample, 1e-4) : null;
             try (RunWriter writer = new RunWriter(dir, prov, ConfigDescription.of(cfg),
                     probe == null ? List.of() : probe.columns())) {
+                writer.experiment(file != null ? ExperimentLoader.readBytes(file) : embeddedBytes(DEFAULT));
                 Progress progress = new Progress(err, cfg.epochs(), quiet);
                 r = Trainer.train(ng, cfg, prov.lines(), m -> {
                     writer.epoch(m);
@@ -93,11 +95,15 @@ final class RunCommand implements Callable<Integer> {
 
     /** An experiment shipped inside the jar (a copy of experiments/NAME). */
     static Experiment embedded(String name) {
+        return ExperimentLoader.parse(Path.of("embedded:experiments", name), embeddedBytes(name));
+    }
+
+    private static byte[] embeddedBytes(String name) {
         try (InputStream in = RunCommand.class.getResourceAsStream("/eqspice/experiments/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("the embedded experiment " + name + " is missing from the jar");
             }
-            return ExperimentLoader.parse(Path.of("embedded:experiments", name), in.readAllBytes());
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
