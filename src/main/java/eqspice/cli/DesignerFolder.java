@@ -51,7 +51,7 @@ final class DesignerFolder {
             throw new IllegalArgumentException("--trained trains an experiment file; a run's folder already holds "
                     + "its trained conductances");
         }
-        Fidelity fidelity = new Fidelity(level, exp.fidelity());
+        Fidelity fidelity = Fidelity.of(level, exp.fidelity());
         Sample s = cfg.task().samples().get(sample);
         try (NgspiceSession ng = new NgspiceSession()) {
             LayeredNetwork net;

@@ -38,6 +38,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where to write the files (default: RUN_DIR)")
     Path out;
 
+    @Option(names = "--by-part", description = "also evaluate with one class of parts non-ideal at a time (each "
+        + "amplifier model, the 1N4148, the sinh devices, the variation) to trace a deviation to its part")
+    boolean byPart;
+
     @Override
     public Integer call() throws IOException {
         Path yaml = dir.resolve(RunWriter.EXPERIMENT);
@@ -56,7 +60,7 @@ final class ValidateCommand implements Callable<Integer> {
         try (RestartingSession ng = new RestartingSession()) {
             ng.linearSolver(exp.config().solver());
             List<FidelityValidation.LevelResult> levels = FidelityValidation.run(ng, net, exp.config().task(),
-                    exp.fidelity(), exp.config().solver());
+                    exp.fidelity(), exp.config().solver(), byPart);
             int n = exp.config().task().samples().size();
             List<String> prov = new ArrayList<>(Provenance.of(Main.version(), ng.info(), exp.config().solver(),
                     exp.config().seed(), yaml.toString(), exp.sha256()).lines());

@@ -44,14 +44,31 @@ public final class FidelityValidation {
     private FidelityValidation() {
     }
 
-    /** Evaluates {@code network} at every level, the ideal one first. */
+    /**
+     * Evaluates {@code network} at every named level, the ideal one first; with {@code byPart}
+     * also with one class of parts non-ideal at a time (each amplifier model alone, then the
+     * 1N4148, the sinh devices and the variation alone), so that a deviation can be traced to its part.
+     */
     public static List<LevelResult> run(Simulator simulator, LayeredNetwork network, Task task,
-                                        FidelityParameters parameters, SolverOptions options) {
+                                        FidelityParameters parameters, SolverOptions options, boolean byPart) {
+        List<Fidelity> mixes = new ArrayList<>();
+        for (Fidelity.Level level : Fidelity.Level.values()) {
+            mixes.add(Fidelity.of(level, parameters));
+        }
+        if (byPart) {
+            mixes.add(new Fidelity(Fidelity.Level.BEHAVIOURAL, false, false, false, parameters));
+            mixes.add(new Fidelity(Fidelity.Level.TRANSISTOR, false, false, false, parameters));
+            mixes.add(new Fidelity(Fidelity.Level.IDEAL, true, false, false, parameters));
+            mixes.add(new Fidelity(Fidelity.Level.IDEAL, false, true, false, parameters));
+            if (parameters.variation() > 0) {
+                mixes.add(new Fidelity(Fidelity.Level.IDEAL, false, false, true, parameters));
+            }
+        }
         List<LevelResult> out = new ArrayList<>();
         List<double[]> ideal = null;
-        for (Fidelity.Level level : Fidelity.Level.values()) {
-            LevelResult r = level(simulator, network, task, new Fidelity(level, parameters), options, ideal);
-            if (level == Fidelity.Level.IDEAL) {
+        for (Fidelity f : mixes) {
+            LevelResult r = level(simulator, network, task, f, options, ideal);
+            if (ideal == null) {
                 ideal = r.outputs();
             }
             out.add(r);

@@ -3,11 +3,12 @@ package eqspice.network;
 import java.util.Locale;
 
 /**
- * How realistic the parts of a crossbar circuit are. The {@link Level} names the amplifier
- * model; at the behavioural and transistor levels the diodes and memristors are those chosen
- * in the {@link FidelityParameters} (by default the 1N4148 and nonlinear memristors with
- * device-to-device variation), at the ideal level they are the ideal diode model and linear
- * conductances, as the theory assumes.
+ * How realistic each class of parts of a crossbar circuit is: the amplifier model
+ * ({@link Level}), the diodes (ideal model or the 1N4148 part), the crossbar devices (linear or
+ * sinh read characteristic) and whether device-to-device variation applies. The three named
+ * levels ({@link #of}) are the ideal circuit and the behavioural and transistor amplifiers with
+ * the diodes and memristors the {@link FidelityParameters} choose (by default the 1N4148 and
+ * nonlinear memristors with variation); any other mix can be built to isolate one class.
  *
  * <ul>
  * <li>ideal: forward VCVS, backward CCCS (the circuit of every earlier issue);</li>
@@ -19,9 +20,16 @@ import java.util.Locale;
  * At every level the backward path is the ideal CCCS (a transistor-level current conveyor is
  * not built yet).
  */
-public record Fidelity(Level level, FidelityParameters parameters) {
+public record Fidelity(Level level, boolean realDiodes, boolean nonlinearMemristors, boolean varied,
+                       FidelityParameters parameters) {
     /** The circuit the theory assumes. */
-    public static final Fidelity IDEAL = new Fidelity(Level.IDEAL, FidelityParameters.DEFAULT);
+    public static final Fidelity IDEAL = of(Level.IDEAL, FidelityParameters.DEFAULT);
+
+    /** A named level: ideal parts throughout, or the given amplifier with the parameters' diodes and memristors. */
+    public static Fidelity of(Level level, FidelityParameters p) {
+        return level == Level.IDEAL ? new Fidelity(level, false, false, false, p)
+                : new Fidelity(level, p.realDiodes(), p.nonlinearMemristors(), p.variation() > 0, p);
+    }
 
     /** Amplifier model, and whether the other parts are realistic. */
     public enum Level {
@@ -49,19 +57,22 @@ public record Fidelity(Level level, FidelityParameters parameters) {
         }
     }
 
-    /** Whether hidden-node diodes are the 1N4148 part model. */
-    public boolean realDiodes() {
-        return level != Level.IDEAL && parameters.realDiodes();
-    }
-
-    /** Whether crossbar devices are nonlinear (sinh) conductors. */
-    public boolean nonlinearMemristors() {
-        return level != Level.IDEAL && parameters.nonlinearMemristors();
-    }
-
-    /** Whether device-to-device variation applies. */
-    public boolean varied() {
-        return level != Level.IDEAL && parameters.variation() > 0;
+    /** The name of this mix: the level's name for a named level, else the amplifier level plus the non-ideal parts. */
+    public String id() {
+        if (equals(of(level, parameters))) {
+            return level.id();
+        }
+        StringBuilder sb = new StringBuilder(level.id() + "-amp");
+        if (realDiodes) {
+            sb.append("+1n4148");
+        }
+        if (nonlinearMemristors) {
+            sb.append("+sinh");
+        }
+        if (varied) {
+            sb.append("+variation");
+        }
+        return sb.toString();
     }
 
     /**
@@ -74,17 +85,16 @@ public record Fidelity(Level level, FidelityParameters parameters) {
 
     /** A one-line description for tables and netlist headers. */
     public String label() {
-        if (level == Level.IDEAL) {
-            return "ideal: VCVS/CCCS amplifiers, ideal diodes, linear conductances";
-        }
         FidelityParameters p = parameters;
-        String amp = level == Level.BEHAVIOURAL
-                ? String.format(Locale.ROOT, "behavioural op-amp amplifiers (A0 %s, rout %s ohm, offset %s V)",
-                p.openLoopGain(), p.outputResistance(), p.offset())
-                : "CMOS two-stage op-amp amplifiers (level-1 MOSFETs)";
-        return String.format(Locale.ROOT, "%s: %s on +-%s V rails, backward CCCS ideal, %s diodes, %s conductances%s",
-                level.id(), amp, p.supply(), p.realDiodes() ? "1N4148" : "ideal",
-                p.nonlinearMemristors() ? "sinh (V0 " + p.v0() + " V)" : "linear",
-                p.variation() > 0 ? ", device variation " + p.variation() + " (seed " + p.variationSeed() + ")" : "");
+        String amp = switch (level) {
+            case IDEAL -> "VCVS/CCCS amplifiers";
+            case BEHAVIOURAL -> String.format(Locale.ROOT, "behavioural op-amp amplifiers (A0 %s, rout %s ohm, offset %s V) "
+                    + "on +-%s V rails, backward CCCS ideal", p.openLoopGain(), p.outputResistance(), p.offset(), p.supply());
+            case TRANSISTOR -> String.format(Locale.ROOT, "CMOS two-stage op-amp amplifiers (level-1 MOSFETs) on +-%s V "
+                    + "rails, backward CCCS ideal", p.supply());
+        };
+        return String.format(Locale.ROOT, "%s: %s, %s diodes, %s conductances%s", id(), amp,
+                realDiodes ? "1N4148" : "ideal", nonlinearMemristors ? "sinh (V0 " + p.v0() + " V)" : "linear",
+                varied ? ", device variation " + p.variation() + " (seed " + p.variationSeed() + ")" : "");
     }
 }

@@ -35,7 +35,7 @@ public final class ValidationReport {
         try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setCommentMarker('#')
                 .setHeaderComments(provenance.toArray()).setHeader(COLUMNS).setRecordSeparator('\n').get())) {
             for (LevelResult r : levels) {
-                p.printRecord(r.fidelity().level().id(), r.accuracy(), r.maxDeviation(), r.meanDeviation(),
+                p.printRecord(r.fidelity().id(), r.accuracy(), r.maxDeviation(), r.meanDeviation(),
                         r.meanPower(), r.meanSupplyPower(), r.failures(), samples, r.fidelity().label());
             }
         }
@@ -49,10 +49,10 @@ public final class ValidationReport {
     /** The table as aligned text lines. */
     public static List<String> table(List<LevelResult> levels, int samples) {
         List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "%-12s %9s %14s %15s %13s %9s", "level", "accuracy", "max |dV| (V)",
+        out.add(String.format(Locale.ROOT, "%-30s %9s %14s %15s %13s %9s", "level", "accuracy", "max |dV| (V)",
                 "mean |dV| (V)", "power (W)", "failures"));
         for (LevelResult r : levels) {
-            out.add(String.format(Locale.ROOT, "%-12s %9s %14.4g %15.4g %13.4g %6d/%d", r.fidelity().level().id(),
+            out.add(String.format(Locale.ROOT, "%-30s %9s %14.4g %15.4g %13.4g %6d/%d", r.fidelity().id(),
                     String.format(Locale.ROOT, "%.0f%%", 100 * r.accuracy()), r.maxDeviation(), r.meanDeviation(),
                     r.meanPower(), r.failures(), samples));
         }
@@ -84,7 +84,7 @@ public final class ValidationReport {
                 }
                 ys.add(Double.isNaN(d) ? 0.0 : d);
             }
-            chart.addSeries(r.fidelity().level().id(), xs, ys);
+            chart.addSeries(r.fidelity().id(), xs, ys);
         }
         Path base = dir.resolve("validation-deviation");
         Path tmp = dir.resolve("validation-deviation.tmp");

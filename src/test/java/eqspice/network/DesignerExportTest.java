@@ -38,7 +38,7 @@ class DesignerExportTest {
     @EnumSource(Fidelity.Level.class)
     void exportedFolderRunsInTheNgspiceProgramAndGivesTheHarnessVoltages(Fidelity.Level level) throws Exception {
         LayeredNetwork net = LayeredNetwork.random(spec(), 1e-5, 1e-4, 3);
-        Fidelity fidelity = new Fidelity(level, FidelityParameters.DEFAULT);
+        Fidelity fidelity = Fidelity.of(level, FidelityParameters.DEFAULT);
         DesignerExport.Sheet sheet = new DesignerExport.Sheet("xor-" + level.id(), new double[] {1, -1},
                 new double[] {1}, 0.5, null, List.of("test network, seed 3"));
         Path dir = tmp.resolve(level.id());
@@ -80,7 +80,7 @@ class DesignerExportTest {
         LayeredNetwork net = LayeredNetwork.random(spec(), 1e-5, 1e-4, 3);
         DesignerExport.Sheet sheet = new DesignerExport.Sheet("xor", new double[] {1, -1}, new double[] {1}, 0.5,
                 new double[] {0.93}, List.of("seed 3"));
-        DesignerExport.write(tmp, net, new Fidelity(Fidelity.Level.TRANSISTOR, FidelityParameters.DEFAULT), sheet,
+        DesignerExport.write(tmp, net, Fidelity.of(Fidelity.Level.TRANSISTOR, FidelityParameters.DEFAULT), sheet,
                 SolverOptions.DEFAULT);
         String readme = Files.readString(tmp.resolve("README.md"));
         for (String s : List.of("ngspice -b xor.cir", "`print v(op0)-v(om0)`", "lib/eqs_amp_cmos.lib", "| 1.00000 V |",
