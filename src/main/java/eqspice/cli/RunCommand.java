@@ -78,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
                 r = Trainer.train(ng, cfg, prov.lines(), m -> {
                     writer.epoch(m);
                     progress.epoch(m);
-                }, probe);
+                }, probe, exp.programming());
                 writer.summary(r);
             }
             stdout.printf(Locale.ROOT, "loss %.4g -> %.4g V^2 (%.3gx lower), %s, %d failed phases, %.1f s%n",

@@ -44,6 +44,11 @@ public record ExperimentDoc(String name, String description, NetworkDoc network,
 
     /** {@code fidelity:} the non-ideal parts used by eqspice validate and export --level (see {@link FidelityResolver}). */
     public record FidelityDoc(Double supply, Double openLoopGain, Double outputResistance, Double offset, String diode,
-                              String memristor, Double v0, Double variation, Long variationSeed) {
+                              String memristor, Double v0, Double variation, Long variationSeed,
+                              ProgrammingDoc programming) {
+    }
+
+    /** {@code fidelity.programming:} how devices take the update rule's steps (eqspice run). */
+    public record ProgrammingDoc(Integer levels, Double noise, Double potentiation, Double depression, Long seed) {
     }
 }

@@ -125,7 +125,8 @@ public final class ExperimentLoader {
                         + "(it names the results folder)");
             }
             return new Experiment(name, Objects.requireNonNullElse(doc.description(), ""), file, sha256(yaml),
-                    ConfigResolver.resolve(doc), FidelityResolver.resolve(doc.fidelity()));
+                    ConfigResolver.resolve(doc), FidelityResolver.resolve(doc.fidelity()),
+                    FidelityResolver.programming(doc.fidelity()));
         } catch (IllegalArgumentException e) {
             throw new ExperimentException(at(file, yaml, e.getMessage()), e);
         }

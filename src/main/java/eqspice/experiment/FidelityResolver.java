@@ -1,5 +1,6 @@
 package eqspice.experiment;
 
+import eqspice.eqprop.Programming;
 import eqspice.experiment.ExperimentDoc.FidelityDoc;
 import eqspice.network.FidelityParameters;
 import java.util.Locale;
@@ -53,6 +54,26 @@ final class FidelityResolver {
         return new FidelityParameters(or(f.supply(), d.supply()), or(f.openLoopGain(), d.openLoopGain()),
                 or(f.outputResistance(), d.outputResistance()), or(f.offset(), d.offset()), realDiodes, nonlinear,
                 or(f.v0(), d.v0()), or(f.variation(), d.variation()), or(f.variationSeed(), d.variationSeed()));
+    }
+
+    static Programming programming(FidelityDoc f) {
+        if (f == null || f.programming() == null) {
+            return Programming.IDEAL;
+        }
+        ExperimentDoc.ProgrammingDoc p = f.programming();
+        if (p.levels() != null && p.levels() != 0 && p.levels() < 2) {
+            throw new IllegalArgumentException("field 'fidelity.programming.levels' must be 0 (continuous) or an integer "
+                    + ">= 2, got " + p.levels());
+        }
+        if (p.noise() != null && !(p.noise() >= 0 && Double.isFinite(p.noise()))) {
+            throw new IllegalArgumentException("field 'fidelity.programming.noise' must be a finite number >= 0, got "
+                    + p.noise());
+        }
+        positive("fidelity.programming.potentiation", p.potentiation(), "");
+        positive("fidelity.programming.depression", p.depression(), "");
+        Programming d = Programming.IDEAL;
+        return new Programming(or(p.levels(), d.levels()), or(p.noise(), d.noise()),
+                or(p.potentiation(), d.potentiation()), or(p.depression(), d.depression()), or(p.seed(), d.seed()));
     }
 
     private static void positive(String field, Double v, String unit) {
