@@ -68,6 +68,12 @@ final class RunCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "%s: %s, %s estimator, alpha %s, beta %s, %d epochs, seed %d%n", exp.name(),
                     ConfigDescription.of(cfg).get("network"), cfg.estimator().id(), cfg.alpha(), cfg.beta(),
                     cfg.epochs(), cfg.seed());
+            if (exp.hardware().trainLevel() != eqspice.network.Fidelity.Level.IDEAL) {
+                stdout.println("training on the circuit " + exp.hardware().trainFidelity().label());
+            }
+            if (!exp.programming().ideal()) {
+                stdout.println("device programming: " + exp.programming());
+            }
             stdout.flush();
             TrainingResult r;
             EpochProbe probe = diagnostics ? new EpochDiagnostics(ng, cfg, diagnosticsSample, 1e-4) : null;
@@ -78,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
                 r = Trainer.train(ng, cfg, prov.lines(), m -> {
                     writer.epoch(m);
                     progress.epoch(m);
-                }, probe, exp.programming());
+                }, probe, exp.hardware().trainFidelity(), exp.programming());
                 writer.summary(r);
             }
             stdout.printf(Locale.ROOT, "loss %.4g -> %.4g V^2 (%.3gx lower), %s, %d failed phases, %.1f s%n",

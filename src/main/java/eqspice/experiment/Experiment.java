@@ -7,14 +7,23 @@ import java.nio.file.Path;
 
 /**
  * A loaded, validated experiment: its name, where it came from (path and SHA-256 of the
- * file's bytes, for provenance), the training configuration it defines and the parameters of
- * its non-ideal parts (fidelity levels) and of device programming (defaults when the file has
- * no {@code fidelity:} section).
+ * file's bytes, for provenance), the training configuration it defines and its hardware
+ * (the {@code fidelity:} section; defaults when the file has none).
  */
 public record Experiment(String name, String description, Path file, String sha256, TrainingConfig config,
-                         FidelityParameters fidelity, Programming programming) {
-    /** An experiment with the default fidelity parameters and ideal programming. */
+                         Hardware hardware) {
+    /** An experiment with the default hardware (ideal training). */
     public Experiment(String name, String description, Path file, String sha256, TrainingConfig config) {
-        this(name, description, file, sha256, config, FidelityParameters.DEFAULT, Programming.IDEAL);
+        this(name, description, file, sha256, config, Hardware.DEFAULT);
+    }
+
+    /** The parameters of the non-ideal parts. */
+    public FidelityParameters fidelity() {
+        return hardware.parameters();
+    }
+
+    /** How devices take the update rule's steps. */
+    public Programming programming() {
+        return hardware.programming();
     }
 }

@@ -44,7 +44,7 @@ public record ExperimentDoc(String name, String description, NetworkDoc network,
 
     /** {@code fidelity:} the non-ideal parts used by eqspice validate and export --level (see {@link FidelityResolver}). */
     public record FidelityDoc(Double supply, Double openLoopGain, Double outputResistance, Double offset, String diode,
-                              String memristor, Double v0, Double variation, Long variationSeed,
+                              String memristor, Double v0, Double variation, Long variationSeed, String trainLevel,
                               ProgrammingDoc programming) {
     }
 

@@ -125,8 +125,7 @@ public final class ExperimentLoader {
                         + "(it names the results folder)");
             }
             return new Experiment(name, Objects.requireNonNullElse(doc.description(), ""), file, sha256(yaml),
-                    ConfigResolver.resolve(doc), FidelityResolver.resolve(doc.fidelity()),
-                    FidelityResolver.programming(doc.fidelity()));
+                    ConfigResolver.resolve(doc), FidelityResolver.hardware(doc.fidelity()));
         } catch (IllegalArgumentException e) {
             throw new ExperimentException(at(file, yaml, e.getMessage()), e);
         }

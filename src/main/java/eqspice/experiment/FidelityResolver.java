@@ -2,6 +2,7 @@ package eqspice.experiment;
 
 import eqspice.eqprop.Programming;
 import eqspice.experiment.ExperimentDoc.FidelityDoc;
+import eqspice.network.Fidelity;
 import eqspice.network.FidelityParameters;
 import java.util.Locale;
 
@@ -12,6 +13,19 @@ import java.util.Locale;
  */
 final class FidelityResolver {
     private FidelityResolver() {
+    }
+
+    static Hardware hardware(FidelityDoc f) {
+        Fidelity.Level level = Fidelity.Level.IDEAL;
+        if (f != null && f.trainLevel() != null) {
+            try {
+                level = Fidelity.Level.parse(f.trainLevel());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("field 'fidelity.train_level': '" + ConfigResolver.escape(f.trainLevel())
+                        + "' is not allowed; allowed: ideal, behavioural, transistor", e);
+            }
+        }
+        return new Hardware(resolve(f), level, programming(f));
     }
 
     static FidelityParameters resolve(FidelityDoc f) {

@@ -5,6 +5,7 @@ import eqspice.eqprop.CrossbarSession;
 import eqspice.eqprop.EqPropStep;
 import eqspice.eqprop.PhaseFailedException;
 import eqspice.eqprop.Programming;
+import eqspice.network.Fidelity;
 import eqspice.network.LayeredNetwork;
 import eqspice.simulate.Simulator;
 import java.util.ArrayList;
@@ -42,19 +43,20 @@ public final class Trainer {
      */
     public static TrainingResult train(Simulator simulator, TrainingConfig cfg, List<String> comments,
                                        Consumer<EpochMetrics> onEpoch, EpochProbe probe) {
-        return train(simulator, cfg, comments, onEpoch, probe, Programming.IDEAL);
+        return train(simulator, cfg, comments, onEpoch, probe, Fidelity.IDEAL, Programming.IDEAL);
     }
 
     /**
-     * Trains with devices that take their steps as {@code programming} says (asymmetric, noisy,
-     * quantised; the write noise drawn from its own seed).
+     * Trains on the circuit at {@code fidelity}, with devices that take their steps as
+     * {@code programming} says (asymmetric, noisy, quantised; the write noise drawn from its own seed).
      */
     public static TrainingResult train(Simulator simulator, TrainingConfig cfg, List<String> comments,
-                                       Consumer<EpochMetrics> onEpoch, EpochProbe probe, Programming programming) {
+                                       Consumer<EpochMetrics> onEpoch, EpochProbe probe, Fidelity fidelity,
+                                       Programming programming) {
         SplittableRandom writeNoise = new SplittableRandom(programming.seed());
         long start = System.nanoTime();
         LayeredNetwork network = LayeredNetwork.random(cfg.spec(), cfg.initLow(), cfg.initHigh(), cfg.seed());
-        CrossbarSession session = new CrossbarSession(simulator, network, cfg.solver(), comments);
+        CrossbarSession session = new CrossbarSession(simulator, network, fidelity, cfg.solver(), comments);
         SplittableRandom order = new SplittableRandom(cfg.seed() ^ ORDER_STREAM);
         List<Sample> samples = cfg.task().samples();
         List<EpochMetrics> history = new ArrayList<>();
