@@ -80,7 +80,9 @@ final class DesignerFolder {
             List<String> prov = List.of("eqspice " + Main.version() + ", " + how, "task " + cfg.task().name()
                     + ", sample " + sample + " of " + cfg.task().samples().size());
             SolverOptions options = cfg.solver();
-            DesignerExport.Sheet draft = new DesignerExport.Sheet(name, s.x(), s.y(), cfg.task().tolerance(), null, prov);
+            String readout = DesignerExport.Sheet.readout(cfg.task().samples().stream().map(Sample::y).toList());
+            DesignerExport.Sheet draft = new DesignerExport.Sheet(name, s.x(), s.y(), cfg.task().tolerance(), null,
+                    readout, prov);
             double[] harness = null;
             try {
                 harness = new CrossbarCircuit(cfg.spec(), fidelity)
@@ -90,7 +92,7 @@ final class DesignerFolder {
                         + e.getMessage().lines().findFirst().orElse(""));
             }
             DesignerExport.Exported f = DesignerExport.write(out, net, fidelity,
-                    new DesignerExport.Sheet(name, s.x(), s.y(), cfg.task().tolerance(), harness, prov), options);
+                    new DesignerExport.Sheet(name, s.x(), s.y(), cfg.task().tolerance(), harness, readout, prov), options);
             stdout.println("wrote " + f.dir() + ": " + f.files().size() + " files; run: cd " + f.dir() + " && ngspice -b "
                     + f.netlist().getFileName());
         }

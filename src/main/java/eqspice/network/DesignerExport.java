@@ -41,15 +41,34 @@ public final class DesignerExport {
      * @param y           the sample's targets (V)
      * @param tolerance   an output is correct within this of its target (V)
      * @param harness     the outputs V(op{k}) - V(om{k}) eqspice's own solve gave for this netlist, or null
+     * @param readout     how to read the outputs as the task's labels, in words (may be empty)
      * @param provenance  comment lines for the netlist header (how the weights were made)
      */
-    public record Sheet(String name, double[] x, double[] y, double tolerance, double[] harness, List<String> provenance) {
+    public record Sheet(String name, double[] x, double[] y, double tolerance, double[] harness, String readout,
+                        List<String> provenance) {
         public Sheet {
             if (name == null || !name.matches(NAME)) {
                 throw new IllegalArgumentException("export name '" + name
                         + "' is not allowed; use lower-case letters, digits, '_', '-' (it names the netlist file)");
             }
             provenance = List.copyOf(provenance);
+            readout = readout == null ? "" : readout;
+        }
+
+        /** How a task's targets are read: a threshold between two target values, or the largest output. */
+        public static String readout(List<double[]> targets) {
+            if (targets.get(0).length > 1) {
+                return "One output per class: the predicted class is the output k with the largest V(op{k}) - V(om{k}).";
+            }
+            java.util.TreeSet<Double> values = new java.util.TreeSet<>();
+            targets.forEach(t -> values.add(t[0]));
+            if (values.size() == 2) {
+                double lo = values.first();
+                double hi = values.last();
+                return String.format(Locale.ROOT, "The task's targets are %s V and %s V: read the label as %s when "
+                        + "V(op0) - V(om0) is above %s V, else %s.", lo, hi, hi, (lo + hi) / 2, lo);
+            }
+            return "The task's target values are " + values + " V: read the label as the target nearest to V(op0) - V(om0).";
         }
     }
 

@@ -92,13 +92,14 @@ final class DesignerReadme {
         sb.append("This netlist holds the inputs x = ").append(java.util.Arrays.toString(sheet.x()))
                 .append(" V. An output counts as correct when it is within ")
                 .append(String.format(Locale.ROOT, "%.4g", sheet.tolerance()))
-                .append(" V of its target (eqspice's accuracy rule); with one output per class (target 1 V for the class, ")
-                .append("0 V otherwise) the predicted class is the output with the largest V(op{k}) - V(om{k}).\n\n");
-        sb.append("| output | probe | target | eqspice's solve of this netlist |\n|---|---|---|---|\n");
+                .append(" V of its target (eqspice's accuracy rule). ").append(sheet.readout()).append("\n\n");
+        sb.append("| output | probe | target | eqspice's solve of this netlist | within tolerance |\n|---|---|---|---|---|\n");
         for (int k = 0; k < spec.outputs(); k++) {
+            double[] h = sheet.harness();
             sb.append("| ").append(k).append(" | `").append(outputExpr(layout, k)).append("` | ")
                     .append(DesignerExport.volts(sheet.y()[k])).append(" | ")
-                    .append(sheet.harness() == null ? "not solved" : DesignerExport.volts(sheet.harness()[k]))
+                    .append(h == null ? "not solved" : DesignerExport.volts(h[k])).append(" | ")
+                    .append(h == null ? "" : Math.abs(h[k] - sheet.y()[k]) <= sheet.tolerance() ? "yes" : "no")
                     .append(" |\n");
         }
         sb.append("\n## Where the weights come from\n\n");

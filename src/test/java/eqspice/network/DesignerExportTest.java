@@ -40,7 +40,7 @@ class DesignerExportTest {
         LayeredNetwork net = LayeredNetwork.random(spec(), 1e-5, 1e-4, 3);
         Fidelity fidelity = Fidelity.of(level, FidelityParameters.DEFAULT);
         DesignerExport.Sheet sheet = new DesignerExport.Sheet("xor-" + level.id(), new double[] {1, -1},
-                new double[] {1}, 0.5, null, List.of("test network, seed 3"));
+                new double[] {1}, 0.5, null, "", List.of("test network, seed 3"));
         Path dir = tmp.resolve(level.id());
         DesignerExport.Exported f = DesignerExport.write(dir, net, fidelity, sheet, SolverOptions.DEFAULT);
 
@@ -79,14 +79,44 @@ class DesignerExportTest {
     void readmeNamesTheProbesAndTheTarget() throws Exception {
         LayeredNetwork net = LayeredNetwork.random(spec(), 1e-5, 1e-4, 3);
         DesignerExport.Sheet sheet = new DesignerExport.Sheet("xor", new double[] {1, -1}, new double[] {1}, 0.5,
-                new double[] {0.93}, List.of("seed 3"));
+                new double[] {0.93}, DesignerExport.Sheet.readout(List.of(new double[] {0}, new double[] {1})),
+                List.of("seed 3"));
         DesignerExport.write(tmp, net, Fidelity.of(Fidelity.Level.TRANSISTOR, FidelityParameters.DEFAULT), sheet,
                 SolverOptions.DEFAULT);
         String readme = Files.readString(tmp.resolve("README.md"));
         for (String s : List.of("ngspice -b xor.cir", "`print v(op0)-v(om0)`", "lib/eqs_amp_cmos.lib", "| 1.00000 V |",
                 "0.930000 V", "`inp0` (source `vinp0`)",
-                "i(vsupp)", "br{l}_{i}_{j}", "device_conductances.csv")) {
+                "i(vsupp)", "br{l}_{i}_{j}", "device_conductances.csv",
+                "read the label as 1.0 when V(op0) - V(om0) is above 0.5 V, else 0.0", "| 0.930000 V | yes |")) {
             assertTrue(readme.contains(s), "README lacks '" + s + "':\n" + readme);
         }
+    }
+
+    /**
+     * The shipped designer folder netlists/designer/xor-transistor (XOR of experiments/xor.yaml
+     * trained by eqspice run, exported at the transistor level for sample 1): its library files
+     * are today's netlists/lib files, and ngspice -b solves its netlist as eqspice solves the
+     * circuit of its conductances.csv.
+     */
+    @Test
+    void shippedDesignerFolderIsCurrentAndRunsLikeTheHarness() throws Exception {
+        Path shipped = Path.of("netlists", "designer", "xor-transistor");
+        for (String lib : List.of(ModelLibrary.CMOS_AMPLIFIER, ModelLibrary.DIODES)) {
+            assertEquals(Files.readString(Path.of("netlists", "lib", lib)), Files.readString(shipped.resolve("lib").resolve(lib)),
+                    lib + " is stale: export again (README.md, section Validation and designer export)");
+        }
+        eqspice.experiment.Experiment exp = eqspice.experiment.ExperimentLoader.load(Path.of("experiments", "xor.yaml"));
+        LayeredNetwork net = ConductanceTable.read(shipped.resolve("conductances.csv"), exp.config().spec());
+        Fidelity f = Fidelity.of(Fidelity.Level.TRANSISTOR, exp.fidelity());
+        DesignerExport.Sheet sheet = new DesignerExport.Sheet("xor", new double[] {-1, 1}, new double[] {1}, 0.5, null,
+                "", List.of());
+        Solution lib = SharedSession.get().solve(DesignerExport.circuit(net, f, sheet, exp.config().solver()));
+        Map<String, Double> batch = NgspiceBatch.run(shipped.resolve("xor.cir").toAbsolutePath(), tmp.resolve("x.raw"));
+        for (String node : lib.voltages().keySet()) {
+            CrossbarPhysicsTest.assertRelative(lib.voltage(node), batch.get("v(" + node + ")"), 1e-9, node);
+        }
+        double out = lib.voltage("op0") - lib.voltage("om0");
+        assertTrue(Files.readString(shipped.resolve("README.md")).contains(DesignerExport.volts(out)),
+                "the README quotes the output " + out);
     }
 }
