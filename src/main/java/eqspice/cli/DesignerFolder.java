@@ -70,10 +70,11 @@ final class DesignerFolder {
                 how = String.format(Locale.ROOT, "experiment %s (sha256 %s): initial conductances uniform in [%s, %s] S, "
                         + "seed %d", exp.file(), exp.sha256(), cfg.initLow(), cfg.initHigh(), cfg.seed());
                 if (trained) {
-                    var r = Trainer.train(ng, cfg, List.of(), m -> { });
+                    var r = Trainer.train(ng, cfg, List.of(), m -> { }, null, exp.hardware().trainFidelity(),
+                            exp.programming());
                     net = r.finalNetwork();
-                    how += String.format(Locale.ROOT, "; trained %d epochs: loss %.4g -> %.4g", cfg.epochs(),
-                            r.initialLoss(), r.finalLoss());
+                    how += String.format(Locale.ROOT, "; trained %d epochs at the %s level: loss %.4g -> %.4g",
+                            cfg.epochs(), exp.hardware().trainLevel().id(), r.initialLoss(), r.finalLoss());
                 }
             }
             String name = exp.name().replace('.', '-');

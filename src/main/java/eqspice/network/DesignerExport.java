@@ -133,8 +133,4 @@ public final class DesignerExport {
     static String volts(double v) {
         return String.format(Locale.ROOT, "%.6g V", v);
     }
-
-    static String number(double v) {
-        return SpiceNumber.format("value", v);
-    }
 }

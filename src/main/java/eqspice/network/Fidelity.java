@@ -75,14 +75,6 @@ public record Fidelity(Level level, boolean realDiodes, boolean nonlinearMemrist
         return sb.toString();
     }
 
-    /**
-     * Whether a change of conductances can be applied to a loaded circuit with {@code alter}
-     * (linear resistors); nonlinear devices need the circuit loaded again.
-     */
-    public boolean alterable() {
-        return !nonlinearMemristors() && !varied();
-    }
-
     /** A one-line description for tables and netlist headers. */
     public String label() {
         FidelityParameters p = parameters;
