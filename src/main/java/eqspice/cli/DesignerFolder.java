@@ -42,7 +42,9 @@ final class DesignerFolder {
             throw new IllegalArgumentException("--out " + out + " is a file; with --level it names a folder");
         }
         boolean run = Files.isDirectory(source);
-        Experiment exp = ExperimentLoader.load(run ? source.resolve(RunWriter.EXPERIMENT) : source);
+        boolean preset = source.toString().equals("kiraz-case1") && !Files.exists(source);
+        Experiment exp = preset ? RunCommand.embedded(RunCommand.DEFAULT)
+                : ExperimentLoader.load(run ? source.resolve(RunWriter.EXPERIMENT) : source);
         TrainingConfig cfg = exp.config();
         if (sample < 0 || sample >= cfg.task().samples().size()) {
             throw new IllegalArgumentException("--sample must be between 0 and " + (cfg.task().samples().size() - 1));

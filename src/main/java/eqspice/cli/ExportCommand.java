@@ -32,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
         + "network from its seed, or with --trained the network after training.",
     "With --level ideal|behavioural|transistor, --out names a folder: the netlist with relative includes of the "
         + "model files it needs (lib/), conductances.csv and a README for designers. SOURCE may then also be a "
-        + "finished run's folder (its experiment.yaml and trained conductances.csv)."})
+        + "finished run's folder (its experiment.yaml and trained conductances.csv); kiraz-case1 is the embedded "
+        + "experiment."})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
