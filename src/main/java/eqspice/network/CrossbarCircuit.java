@@ -57,7 +57,7 @@ public final class CrossbarCircuit {
             throw new IllegalArgumentException("amplifier forward gain must be > 1 at the " + fidelity.level().id()
                     + " level (a non-inverting op-amp amplifier), got " + spec.amplifier().get().forwardGain());
         }
-        this.variation = variationFactors(spec, fidelity);
+        this.variation = fidelity.deviceFactors(spec.conductanceCount());
         this.roles = Collections.unmodifiableMap(rolesOf(build(LayeredNetwork.uniform(spec, spec.bounds().gMax()),
                 new double[spec.inputs()], SolverOptions.DEFAULT, List.of()).elements()));
     }
@@ -74,15 +74,6 @@ public final class CrossbarCircuit {
      */
     public double[] variationFactors() {
         return variation.clone();
-    }
-
-    private static double[] variationFactors(NetworkSpec spec, Fidelity f) {
-        double[] v = new double[spec.conductanceCount()];
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(f.parameters().variationSeed());
-        for (int k = 0; k < v.length; k++) {
-            v[k] = f.varied() ? Math.exp(f.parameters().variation() * rng.nextGaussian()) : 1.0;
-        }
-        return v;
     }
 
     public CrossbarLayout layout() {
@@ -226,6 +217,7 @@ public final class CrossbarCircuit {
         return sb.append('-').append(spec.outputs()).toString();
     }
 
+    /** Subcircuit parameters in the order given (a stable netlist line). */
     private static Map<String, Double> orderedMap(Object... kv) {
         Map<String, Double> m = new LinkedHashMap<>();
         for (int k = 0; k < kv.length; k += 2) {

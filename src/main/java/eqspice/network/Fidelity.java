@@ -75,6 +75,20 @@ public record Fidelity(Level level, boolean realDiodes, boolean nonlinearMemrist
         return sb.toString();
     }
 
+    /**
+     * The factor by which each of {@code count} devices' conductance differs from its programmed
+     * value: exp(variation * z), z standard normal drawn from the variation seed in device order
+     * ({@link CrossbarLayout#conductors()}), or 1 everywhere without variation.
+     */
+    public double[] deviceFactors(int count) {
+        double[] v = new double[count];
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(parameters.variationSeed());
+        for (int k = 0; k < count; k++) {
+            v[k] = varied ? Math.exp(parameters.variation() * rng.nextGaussian()) : 1.0;
+        }
+        return v;
+    }
+
     /** A one-line description for tables and netlist headers. */
     public String label() {
         FidelityParameters p = parameters;
