@@ -39,7 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "run", description = {"Train the network of an experiment file with EqProp in ngspice (or the "
     + "backend its simulator: section names).",
     "Without a file, runs the embedded default experiment (" + RunCommand.DEFAULT + ").",
-    "Writes provenance.json, metrics.csv (one row per epoch) and summary.json into results/<name>/."})
+    "Writes provenance.json, experiment.yaml (a copy), metrics.csv (one row per epoch), summary.json and "
+        + "conductances.csv (the trained network) into results/<name>/."})
 final class RunCommand implements Callable<Integer> {
     static final String DEFAULT = "kiraz-case1.yaml";
 
@@ -86,16 +87,23 @@ final class RunCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "%s: %s, %s estimator, alpha %s, beta %s, %d epochs, seed %d, backend %s%n",
                     exp.name(), ConfigDescription.of(cfg).get("network"), cfg.estimator().id(), cfg.alpha(), cfg.beta(),
                     cfg.epochs(), cfg.seed(), choice.backend().id());
+            if (exp.hardware().trainLevel() != eqspice.network.Fidelity.Level.IDEAL) {
+                stdout.println("training on the circuit " + exp.hardware().trainFidelity().label());
+            }
+            if (!exp.programming().ideal()) {
+                stdout.println("device programming: " + exp.programming());
+            }
             stdout.flush();
             TrainingResult r;
             EpochProbe probe = EpochProbe.both(diagnostics ? new EpochDiagnostics(sim, cfg, diagnosticsSample, 1e-4) : null,
                     cosim == null ? null : new CoSimProbe(cosim));
             try (RunWriter writer = new RunWriter(dir, prov, config, probe == null ? List.of() : probe.columns())) {
+                writer.experiment(file != null ? ExperimentLoader.readBytes(file) : embeddedBytes(DEFAULT));
                 Progress progress = new Progress(err, cfg.epochs(), quiet);
                 r = Trainer.train(sim, cfg, prov.lines(), m -> {
                     writer.epoch(m);
                     progress.epoch(m);
-                }, probe);
+                }, probe, exp.hardware().trainFidelity(), exp.programming());
                 Map<String, Object> extra = new LinkedHashMap<>();
                 if (cosim != null) {
                     extra.put("cosimulation", CoSimProbe.summary(cosim, cosim.checkNow())); // the final network
@@ -131,11 +139,15 @@ final class RunCommand implements Callable<Integer> {
 
     /** An experiment shipped inside the jar (a copy of experiments/NAME). */
     static Experiment embedded(String name) {
+        return ExperimentLoader.parse(Path.of("embedded:experiments", name), embeddedBytes(name));
+    }
+
+    private static byte[] embeddedBytes(String name) {
         try (InputStream in = RunCommand.class.getResourceAsStream("/eqspice/experiments/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("the embedded experiment " + name + " is missing from the jar");
             }
-            return ExperimentLoader.parse(Path.of("embedded:experiments", name), in.readAllBytes());
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,6 +14,17 @@ final class SimulatorResolver {
     private SimulatorResolver() {
     }
 
+    /** The choice, checked against the hardware: the embedded solver solves only the ideal circuit. */
+    static BackendChoice resolve(SimulatorDoc s, Hardware hardware) {
+        BackendChoice choice = resolve(s);
+        if (choice.backend() != Backend.NGSPICE && hardware.trainLevel() != eqspice.network.Fidelity.Level.IDEAL) {
+            throw new IllegalArgumentException("field 'simulator.backend': " + choice.backend().id() + " solves only "
+                    + "the ideal circuit (resistors, sources, diodes, VCVS, CCCS), but fidelity.train_level is "
+                    + hardware.trainLevel().name().toLowerCase(Locale.ROOT) + "; use backend: ngspice");
+        }
+        return choice;
+    }
+
     static BackendChoice resolve(SimulatorDoc s) {
         if (s == null) {
             return BackendChoice.NGSPICE;

@@ -50,7 +50,8 @@ public final class PointTrainer {
             EpochProbe probe = cosim == null ? null : new CoSimProbe(cosim);
             try (RunWriter w = new RunWriter(pointDir(sweepDir, point.id()), prov, config,
                     probe == null ? List.of() : probe.columns())) {
-                r = Trainer.train(sim, exp.config(), prov.lines(), w::epoch, probe);
+                r = Trainer.train(sim, exp.config(), prov.lines(), w::epoch, probe, exp.hardware().trainFidelity(),
+                        exp.programming());
                 w.summary(r, cosim == null ? Map.of()
                         : Map.of("cosimulation", CoSimProbe.summary(cosim, cosim.checkNow())));
             }

@@ -66,4 +66,13 @@ class SimulatorSectionTest {
         String unknown = error(GOOD + "simulator:\n  backend: cosim\n  every: 3\n");
         assertTrue(unknown.contains("unknown field 'simulator.every'") && unknown.contains("check_every"), unknown);
     }
+
+    @Test
+    void theEmbeddedSolverRefusesANonIdealTrainingCircuit() {
+        String m = error(GOOD + "fidelity:\n  train_level: behavioural\nsimulator:\n  backend: embedded\n");
+        assertEquals("experiments/test.yaml line 12: field 'simulator.backend': embedded solves only the ideal circuit "
+                + "(resistors, sources, diodes, VCVS, CCCS), but fidelity.train_level is behavioural; use backend: "
+                + "ngspice", m);
+        assertEquals(Backend.NGSPICE, parse(GOOD + "fidelity:\n  train_level: behavioural\n").simulator().backend());
+    }
 }
