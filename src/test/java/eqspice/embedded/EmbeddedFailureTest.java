@@ -91,6 +91,17 @@ class EmbeddedFailureTest {
         assertTrue(e.log().stream().anyMatch(l -> l.contains("singular")), e.log().toString());
     }
 
+    /** An element the embedded solver does not model is refused by name when the circuit is loaded. */
+    @Test
+    void otherElementsAreRefusedByName() {
+        Circuit c = Circuit.of("sinh", List.of(new VoltageSource("v1", "a", "0", 1.0),
+                new eqspice.circuit.SinhConductor("bs1", "a", "0", 1e-4, 1.0)), List.of());
+        eqspice.simulate.NetlistException e = assertThrows(eqspice.simulate.NetlistException.class,
+                () -> new EmbeddedSimulator().load(c));
+        assertTrue(e.getMessage().startsWith("the embedded backend cannot simulate element bs1 (SinhConductor)"),
+                e.getMessage());
+    }
+
     @Test
     void unknownNamesAreRefused() {
         EmbeddedSimulator sim = new EmbeddedSimulator();
