@@ -12,11 +12,12 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", description = "Benchmarks: figures are medians of repeated runs, with their baselines.",
         subcommands = {BenchCommand.Binding.class, BenchCommand.Netlist.class, BenchCommand.Train.class,
             BenchCommand.SweepRate.class, BenchCommand.Memory.class,
-            BenchCommand.Soak.class, BenchCommand.Phases.class, BenchCommand.PhaseSoakChild.class})
+            BenchCommand.Soak.class, BenchCommand.Backends.class, BenchCommand.Phases.class,
+            BenchCommand.PhaseSoakChild.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
-        throw new IllegalArgumentException("name a benchmark: binding, netlist, train, sweep, soak, phases");
+        throw new IllegalArgumentException("name a benchmark: binding, netlist, train, sweep, soak, backends, phases");
     }
 
     /** {@code eqspice bench binding}. */
@@ -188,6 +189,48 @@ final class BenchCommand implements Runnable {
         public Integer call() {
             eqspice.bench.PhaseSoak.soak(System.out, phases);
             return 0;
+        }
+    }
+
+    /** {@code eqspice bench backends}. */
+    @Command(name = "backends", description = {"Time per EqProp phase (free, +beta, -beta) on the embedded backend "
+            + "against ngspice, at 64-32-10, 196-100-10 and 784-100-10, in one run; the first backend is the baseline."})
+    static final class Backends implements Callable<Integer> {
+        /** ngspice strategies: how a phase reaches ngspice. Another strategy is one more entry here. */
+        static final java.util.Map<String, java.util.function.Supplier<eqspice.simulate.Simulator>> BACKENDS =
+                new java.util.TreeMap<>(java.util.Map.of("ngspice-alter-op", eqspice.ngspice.NgspiceSession::new,
+                        "embedded", eqspice.embedded.EmbeddedSimulator::new));
+
+        @Option(names = "--backends", split = ",", defaultValue = "ngspice-alter-op,embedded",
+                description = "backends to time, baseline first (default ${DEFAULT-VALUE}); known: ngspice-alter-op, embedded")
+        java.util.List<String> backends;
+
+        @Option(names = "--samples", defaultValue = "7", description = "timed samples per network (default ${DEFAULT-VALUE})")
+        int samples;
+
+        @Option(names = "--networks", split = ",", description = "Kendall shapes inputs-hidden-outputs "
+                + "(default 64-32-10,196-100-10,784-100-10)")
+        java.util.List<String> networks;
+
+        @Override
+        public Integer call() {
+            if (samples < 1) {
+                throw new IllegalArgumentException("--samples must be >= 1, got " + samples);
+            }
+            java.util.List<eqspice.network.NetworkSpec> specs = networks == null
+                    ? eqspice.bench.BackendBench.defaultNetworks()
+                    : networks.stream().map(Backends::kendall).toList();
+            eqspice.bench.BackendBench.run(System.out, eqspice.bench.BackendBench.select(BACKENDS, backends), specs,
+                    SolverOptions.DEFAULT, samples);
+            return 0;
+        }
+
+        private static eqspice.network.NetworkSpec kendall(String shape) {
+            String[] p = shape.split("-");
+            if (p.length != 3 || !shape.matches("[0-9]{1,5}-[0-9]{1,5}-[0-9]{1,5}")) {
+                throw new IllegalArgumentException("--networks: '" + shape + "' is not inputs-hidden-outputs, e.g. 64-32-10");
+            }
+            return eqspice.network.Presets.kendall(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]));
         }
     }
 }

@@ -6,7 +6,9 @@ import eqspice.diagnostics.PhaseDiagnosis;
 import eqspice.eqprop.Phase;
 import eqspice.experiment.Experiment;
 import eqspice.experiment.ExperimentLoader;
+import eqspice.cosim.Backends;
 import eqspice.ngspice.NgspiceSession;
+import eqspice.simulate.Simulator;
 import eqspice.train.TrainingConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -59,8 +61,13 @@ final class DiagnoseCommand implements Callable<Integer> {
                     + cfg.task().name() + "' has " + samples + " samples), got " + sample);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (NgspiceSession ng = new NgspiceSession()) {
-            ng.linearSolver(cfg.solver());
+        // the experiment's backend (simulator: section); ngspice is loaded only when that backend uses it
+        NgspiceSession ngspice = exp.simulator().usesNgspice() ? new NgspiceSession() : null;
+        try (ngspice) {
+            if (ngspice != null) {
+                ngspice.linearSolver(cfg.solver());
+            }
+            Simulator ng = Backends.open(exp.simulator(), () -> ngspice);
             List<PhaseDiagnosis> result = CrossbarDiagnosis.initial(ng, cfg, sample, phases, epsilon, List.of());
             out.printf(Locale.ROOT, "%s, initial network (seed %d), sample %d: x = %s V, y = %s V, beta %s S%n",
                     exp.name(), cfg.seed(), sample, Arrays.toString(cfg.task().samples().get(sample).x()),

@@ -6,7 +6,9 @@ import eqspice.eqprop.GradientCheck;
 import eqspice.experiment.Experiment;
 import eqspice.experiment.ExperimentLoader;
 import eqspice.network.LayeredNetwork;
+import eqspice.cosim.Backends;
 import eqspice.ngspice.NgspiceSession;
+import eqspice.simulate.Simulator;
 import eqspice.train.TrainingConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -56,8 +58,13 @@ final class GradcheckCommand implements Callable<Integer> {
         }
         List<Estimator> ests = estimators.stream().map(Estimator::parse).toList();
         PrintWriter out = spec.commandLine().getOut();
-        try (NgspiceSession ng = new NgspiceSession()) {
-            ng.linearSolver(cfg.solver());
+        // the experiment's backend (simulator: section); ngspice is loaded only when that backend uses it
+        NgspiceSession ngspice = exp.simulator().usesNgspice() ? new NgspiceSession() : null;
+        try (ngspice) {
+            if (ngspice != null) {
+                ngspice.linearSolver(cfg.solver());
+            }
+            Simulator ng = Backends.open(exp.simulator(), () -> ngspice);
             LayeredNetwork net = LayeredNetwork.random(cfg.spec(), cfg.initLow(), cfg.initHigh(), cfg.seed());
             CrossbarSession session = new CrossbarSession(ng, net, cfg.solver(), List.of());
             out.printf(Locale.ROOT, "%s: initial network (seed %d), %d samples, %d conductances, FD step %s; %s%n",

@@ -1,5 +1,10 @@
 package eqspice.cli;
 
+import eqspice.cosim.Backends;
+import eqspice.cosim.CoSimProbe;
+import eqspice.cosim.CoSimStats;
+import eqspice.cosim.CoSimulationMismatchException;
+import eqspice.cosim.CoSimulator;
 import eqspice.diagnostics.EpochDiagnostics;
 import eqspice.eqprop.PhaseStrategy;
 import eqspice.experiment.Experiment;
@@ -8,6 +13,8 @@ import eqspice.ngspice.RestartingSession;
 import eqspice.results.ConfigDescription;
 import eqspice.results.Provenance;
 import eqspice.results.RunWriter;
+import eqspice.simulate.BackendChoice;
+import eqspice.simulate.Simulator;
 import eqspice.train.EpochMetrics;
 import eqspice.train.EpochProbe;
 import eqspice.train.Trainer;
@@ -18,8 +25,10 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,9 +37,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code eqspice run [experiment.yaml]}: one training run, with progress and results on disk. */
-@Command(name = "run", description = {"Train the network of an experiment file with EqProp in ngspice.",
+@Command(name = "run", description = {"Train the network of an experiment file with EqProp in ngspice (or the "
+    + "backend its simulator: section names).",
     "Without a file, runs the embedded default experiment (" + RunCommand.DEFAULT + ").",
-    "Writes provenance.json, metrics.csv (one row per epoch) and summary.json into results/<name>/."})
+    "Writes provenance.json, experiment.yaml (a copy), metrics.csv (one row per epoch), summary.json and "
+        + "conductances.csv (the trained network) into results/<name>/."})
 final class RunCommand implements Callable<Integer> {
     static final String DEFAULT = "kiraz-case1.yaml";
 
@@ -64,27 +75,47 @@ final class RunCommand implements Callable<Integer> {
         PhaseStrategy strategy = PhaseStrategy.parse(phases);
         Experiment exp = file != null ? ExperimentLoader.load(file) : embedded(DEFAULT);
         TrainingConfig cfg = exp.config();
+        BackendChoice choice = exp.simulator();
         Path dir = out != null ? out : Path.of("results", exp.name());
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (RestartingSession ng = new RestartingSession()) { // survives an ngspice exit: the phase fails, the run goes on
-            ng.linearSolver(cfg.solver()); // so that provenance names the solver ngspice really uses
-            Provenance prov = Provenance.of(Main.version(), ng.info(), cfg.solver(), cfg.seed(),
+        // ngspice only when the backend uses it; a restarting session survives an ngspice exit: the phase fails, the run goes on
+        RestartingSession ng = choice.usesNgspice() ? new RestartingSession() : null;
+        try {
+            if (ng != null) {
+                ng.linearSolver(cfg.solver()); // so that provenance names the solver ngspice really uses
+            }
+            Simulator sim = Backends.open(choice, () -> ng);
+            CoSimulator cosim = sim instanceof CoSimulator c ? c : null;
+            Provenance prov = Provenance.of(Main.version(), sim.info(), cfg.solver(), cfg.seed(),
                     exp.file().toString(), exp.sha256());
-            stdout.printf(Locale.ROOT, "%s: %s, %s estimator, alpha %s, beta %s, %d epochs, seed %d%n", exp.name(),
-                    ConfigDescription.of(cfg).get("network"), cfg.estimator().id(), cfg.alpha(), cfg.beta(),
-                    cfg.epochs(), cfg.seed());
+            Map<String, Object> config = new LinkedHashMap<>(ConfigDescription.of(cfg));
+            config.put("simulator", choice.label());
+            stdout.printf(Locale.ROOT, "%s: %s, %s estimator, alpha %s, beta %s, %d epochs, seed %d, backend %s%n",
+                    exp.name(), ConfigDescription.of(cfg).get("network"), cfg.estimator().id(), cfg.alpha(), cfg.beta(),
+                    cfg.epochs(), cfg.seed(), choice.backend().id());
+            if (exp.hardware().trainLevel() != eqspice.network.Fidelity.Level.IDEAL) {
+                stdout.println("training on the circuit " + exp.hardware().trainFidelity().label());
+            }
+            if (!exp.programming().ideal()) {
+                stdout.println("device programming: " + exp.programming());
+            }
             stdout.flush();
             TrainingResult r;
-            EpochProbe probe = diagnostics ? new EpochDiagnostics(ng, cfg, diagnosticsSample, 1e-4) : null;
-            try (RunWriter writer = new RunWriter(dir, prov, ConfigDescription.of(cfg),
-                    probe == null ? List.of() : probe.columns())) {
+            EpochProbe probe = EpochProbe.both(diagnostics ? new EpochDiagnostics(sim, cfg, diagnosticsSample, 1e-4) : null,
+                    cosim == null ? null : new CoSimProbe(cosim));
+            try (RunWriter writer = new RunWriter(dir, prov, config, probe == null ? List.of() : probe.columns())) {
+                writer.experiment(file != null ? ExperimentLoader.readBytes(file) : embeddedBytes(DEFAULT));
                 Progress progress = new Progress(err, cfg.epochs(), quiet);
-                r = Trainer.train(ng, cfg, prov.lines(), m -> {
+                r = Trainer.train(sim, cfg, prov.lines(), m -> {
                     writer.epoch(m);
                     progress.epoch(m);
-                }, probe, strategy);
-                writer.summary(r);
+                }, probe, exp.hardware().trainFidelity(), exp.programming(), strategy);
+                Map<String, Object> extra = new LinkedHashMap<>();
+                if (cosim != null) {
+                    extra.put("cosimulation", CoSimProbe.summary(cosim, cosim.checkNow())); // the final network
+                }
+                writer.summary(r, extra);
             }
             stdout.printf(Locale.ROOT, "loss %.4g -> %.4g V^2 (%.3gx lower), %s, %d failed phases, %.1f s%n",
                     r.initialLoss(), r.finalLoss(), r.initialLoss() / r.finalLoss(),
@@ -93,18 +124,37 @@ final class RunCommand implements Callable<Integer> {
             if (!r.firstFailure().isEmpty()) {
                 stdout.println("first failed phase: " + r.firstFailure());
             }
-            stdout.println("solved by " + ng.info().label() + "; results in " + dir);
+            if (cosim != null) {
+                CoSimStats t = cosim.total();
+                stdout.printf(Locale.ROOT, "co-simulation: %d ngspice checks (the last on the final network), largest "
+                        + "node-voltage difference %.3e V, %d mismatches above %.3g V%s%n", t.checks(),
+                        t.maxDifference(), t.mismatches(), choice.tolerance(),
+                        t.firstMismatch().isEmpty() ? "" : "; first: " + t.firstMismatch());
+            }
+            stdout.println("solved by " + sim.info().label() + "; results in " + dir);
+        } catch (CoSimulationMismatchException e) {
+            stdout.println("stopped: " + e.getMessage() + " (simulator.stop_on_mismatch is true); results so far in "
+                    + dir);
+            return 3;
+        } finally {
+            if (ng != null) {
+                ng.close();
+            }
         }
         return 0;
     }
 
     /** An experiment shipped inside the jar (a copy of experiments/NAME). */
     static Experiment embedded(String name) {
+        return ExperimentLoader.parse(Path.of("embedded:experiments", name), embeddedBytes(name));
+    }
+
+    private static byte[] embeddedBytes(String name) {
         try (InputStream in = RunCommand.class.getResourceAsStream("/eqspice/experiments/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("the embedded experiment " + name + " is missing from the jar");
             }
-            return ExperimentLoader.parse(Path.of("embedded:experiments", name), in.readAllBytes());
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

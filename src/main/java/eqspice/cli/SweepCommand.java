@@ -57,12 +57,9 @@ final class SweepCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of("results", sweep.name());
         PrintWriter stdout = spec.commandLine().getOut();
-        Provenance prov;
-        try (NgspiceSession ng = new NgspiceSession()) {
-            ng.linearSolver(sweep.points().get(0).experiment().config().solver());
-            prov = Provenance.of(Main.version(), ng.info(), sweep.points().get(0).experiment().config().solver(),
-                    sweep.points().get(0).experiment().config().seed(), file.toString(), sweep.sha256());
-        }
+        Provenance prov = Provenance.of(Main.version(), simulatorInfo(sweep),
+                sweep.points().get(0).experiment().config().solver(), sweep.points().get(0).experiment().config().seed(),
+                file.toString(), sweep.sha256());
         String suffix = part == null ? "" : part.suffix();
         SweepLedger ledger = new SweepLedger(dir, "provenance" + suffix + ".json", whole, prov, n);
         stdout.printf(Locale.ROOT, "sweep %s: %d axes, %d points, %d workers, %s; results in %s%n", sweep.name(),
@@ -102,5 +99,31 @@ final class SweepCommand implements Callable<Integer> {
         cmd.add("--worker");
         cmd.add(Integer.toString(index));
         return cmd;
+    }
+
+    /**
+     * What solves the sweep's points, for the sweep's provenance: the first point's backend
+     * (ngspice is opened only when a point uses it, to name the linear solver it really uses),
+     * and every backend when the points use several (each point's own provenance names its own).
+     */
+    private static eqspice.simulate.SimulatorInfo simulatorInfo(eqspice.sweep.Sweep sweep) {
+        java.util.Set<String> backends = new java.util.TreeSet<>();
+        sweep.points().forEach(p -> backends.add(p.experiment().simulator().backend().id()));
+        eqspice.simulate.BackendChoice first = sweep.points().get(0).experiment().simulator();
+        boolean ngspice = sweep.points().stream().anyMatch(p -> p.experiment().simulator().usesNgspice());
+        NgspiceSession ng = ngspice ? new NgspiceSession() : null;
+        try {
+            if (ng != null) {
+                ng.linearSolver(sweep.points().get(0).experiment().config().solver());
+            }
+            eqspice.simulate.SimulatorInfo info = eqspice.cosim.Backends.open(first, () -> ng != null ? ng
+                    : new NgspiceSession()).info();
+            return backends.size() == 1 ? info : new eqspice.simulate.SimulatorInfo("per point (" + String.join(", ",
+                    backends) + "), first", info.backend() + " " + info.version(), info.solver(), info.location());
+        } finally {
+            if (ng != null) {
+                ng.close();
+            }
+        }
     }
 }

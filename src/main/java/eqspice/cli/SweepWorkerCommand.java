@@ -42,7 +42,8 @@ final class SweepWorkerCommand implements Callable<Integer> {
         PrintStream protocol = System.out;
         System.setOut(System.err); // only protocol lines on stdout
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        try (NgspiceSession ng = new NgspiceSession()) {
+        NgspiceSession ng = null; // opened for the first point that uses it: an embedded sweep needs no ngspice
+        try {
             for (String line; (line = in.readLine()) != null; ) {
                 java.util.Optional<String> id = WorkerProtocol.requestedId(line);
                 if (id.isEmpty()) {
@@ -52,13 +53,20 @@ final class SweepWorkerCommand implements Callable<Integer> {
                 if (id.get().equals(System.getenv(FAULT_HALT_POINT))) {
                     Runtime.getRuntime().halt(134); // test hook: die like an abort (128 + SIGABRT), without answering
                 }
-                ng.linearSolver(p.experiment().config().solver()); // provenance names the solver really used
+                if (p.experiment().simulator().usesNgspice()) {
+                    ng = ng != null ? ng : new NgspiceSession();
+                    ng.linearSolver(p.experiment().config().solver()); // provenance names the solver really used
+                }
                 PointOutcome o = PointTrainer.train(ng, p, out, Main.version(), worker);
                 protocol.println(WorkerProtocol.result(o));
                 protocol.flush();
-                if (ng.isDead()) {
+                if (ng != null && ng.isDead()) {
                     return 3; // ngspice exited: the coordinator starts a fresh worker
                 }
+            }
+        } finally {
+            if (ng != null) {
+                ng.close();
             }
         }
         return 0;

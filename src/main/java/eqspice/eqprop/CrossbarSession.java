@@ -4,6 +4,7 @@ import eqspice.circuit.SolverOptions;
 import eqspice.network.Conductor;
 import eqspice.network.ConductanceMatrix;
 import eqspice.network.CrossbarCircuit;
+import eqspice.network.Fidelity;
 import eqspice.network.LayeredNetwork;
 import eqspice.simulate.PhasePlan;
 import eqspice.simulate.Simulator;
@@ -21,6 +22,10 @@ import java.util.Map;
  * {@link PhaseStrategy} says how phases are solved (default: all phases of a sample in one
  * sweep over EXTERNAL sources).
  *
+ * <p>At a {@link Fidelity} with sinh crossbar devices a conductance cannot be changed with
+ * {@code alter}: the session then loads the circuit again before the next solve, with the
+ * sources as they were. Device-to-device variation is applied to every conductance it sends.
+ *
  * <p>The session does not own the simulator: whoever opened it closes it.
  */
 public final class CrossbarSession {
@@ -35,21 +40,36 @@ public final class CrossbarSession {
     private final SolverOptions options;
     private final List<String> comments;
     private final PhaseStrategy strategy;
+    private final double[] variation;
     private LayeredNetwork network;
+    private boolean stale;
     private int reloadAbove = DEFAULT_RELOAD_ABOVE;
     private final VoltagesAcross across;
 
-    /** Builds the network's circuit (inputs 0 V, nudging 0 A) and loads it, with the default strategy. */
+    /** Builds the network's ideal circuit (inputs 0 V, nudging 0 A) and loads it, with the default strategy. */
     public CrossbarSession(Simulator simulator, LayeredNetwork network, SolverOptions options, List<String> comments) {
-        this(simulator, network, options, comments, PhaseStrategy.DEFAULT);
+        this(simulator, network, Fidelity.IDEAL, options, comments, PhaseStrategy.DEFAULT);
     }
 
-    /** Builds the network's circuit (inputs 0 V, nudging 0 A) for {@code strategy} and loads it. */
+    /** Builds the network's ideal circuit (inputs 0 V, nudging 0 A) for {@code strategy} and loads it. */
     public CrossbarSession(Simulator simulator, LayeredNetwork network, SolverOptions options, List<String> comments,
                            PhaseStrategy strategy) {
+        this(simulator, network, Fidelity.IDEAL, options, comments, strategy);
+    }
+
+    /** Builds the network's circuit at {@code fidelity} (inputs 0 V, nudging 0 A) and loads it, with the default strategy. */
+    public CrossbarSession(Simulator simulator, LayeredNetwork network, Fidelity fidelity, SolverOptions options,
+                           List<String> comments) {
+        this(simulator, network, fidelity, options, comments, PhaseStrategy.DEFAULT);
+    }
+
+    /** Builds the network's circuit at {@code fidelity} (inputs 0 V, nudging 0 A) for {@code strategy} and loads it. */
+    public CrossbarSession(Simulator simulator, LayeredNetwork network, Fidelity fidelity, SolverOptions options,
+                           List<String> comments, PhaseStrategy strategy) {
         this.simulator = simulator;
         this.strategy = strategy;
-        this.builder = new CrossbarCircuit(network.spec());
+        this.builder = new CrossbarCircuit(network.spec(), fidelity);
+        this.variation = builder.variationFactors();
         this.conductors = builder.layout().conductors();
         this.network = network;
         this.options = options;
@@ -70,6 +90,28 @@ public final class CrossbarSession {
         sourceValues.clear();
         sourceValues.putAll(builder.inputValues(zeros));
         sourceValues.putAll(builder.nudgeValues(new double[network.spec().outputs()]));
+        stale = false;
+    }
+
+    /** Loads the circuit of the conductances set since (sinh devices), then puts the sources back. */
+    private void reloadWithSources() {
+        Map<String, Double> sources = new HashMap<>(sourceValues);
+        double[] g = conductances.clone();
+        List<ConductanceMatrix> weights = new ArrayList<>();
+        int at = 0;
+        for (ConductanceMatrix m : network.weights()) {
+            weights.add(ConductanceMatrix.of(m.rows(), m.columns(), java.util.Arrays.copyOfRange(g, at, at + m.rows() * m.columns())));
+            at += m.rows() * m.columns();
+        }
+        double[] zeros = new double[network.spec().inputs()];
+        // LayeredNetwork refuses conductances outside the bounds: perturbations past them need the ideal fidelity.
+        simulator.load(builder.build(new LayeredNetwork(network.spec(), weights), zeros, options, comments,
+                strategy.externalSources()));
+        sourceValues.clear();
+        sourceValues.putAll(builder.inputValues(zeros));
+        sourceValues.putAll(builder.nudgeValues(new double[network.spec().outputs()]));
+        setSources(sources);
+        stale = false;
     }
 
     public CrossbarCircuit builder() {
@@ -152,7 +194,11 @@ public final class CrossbarSession {
      */
     public void setConductance(int index, double siemens) {
         if (conductances[index] != siemens) {
-            simulator.setResistance(conductors.get(index).element(), 1.0 / siemens);
+            if (builder.fidelity().nonlinearMemristors()) {
+                stale = true; // a B source's expression cannot be altered: reload before the next solve
+            } else {
+                simulator.setResistance(conductors.get(index).element(), 1.0 / (siemens * variation[index]));
+            }
             conductances[index] = siemens;
         }
     }
@@ -164,6 +210,9 @@ public final class CrossbarSession {
 
     /** Solves the operating point with the current values (counting recovered solves by rung). */
     public Solution solve() {
+        if (stale) {
+            reloadWithSources();
+        }
         Solution s = simulator.operatingPoint();
         String rung = simulator.lastRecovery();
         if (!"direct".equals(rung)) {
@@ -182,6 +231,9 @@ public final class CrossbarSession {
      * recovered steps by rung; afterwards the sources hold the last step's values.
      */
     public SolvedSequence solveSequence(int steps, PhasePlan plan) {
+        if (stale) {
+            reloadWithSources();
+        }
         Map<String, Double> last = new HashMap<>();
         SolvedSequence seq;
         try {

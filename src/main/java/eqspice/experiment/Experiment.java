@@ -1,11 +1,43 @@
 package eqspice.experiment;
 
+import eqspice.eqprop.Programming;
+import eqspice.network.FidelityParameters;
+import eqspice.simulate.BackendChoice;
 import eqspice.train.TrainingConfig;
 import java.nio.file.Path;
 
 /**
  * A loaded, validated experiment: its name, where it came from (path and SHA-256 of the
- * file's bytes, for provenance) and the training configuration it defines.
+ * file's bytes, for provenance), the training configuration it defines, its hardware (the
+ * {@code fidelity:} section; defaults when the file has none) and the simulator backend that
+ * solves it (the {@code simulator:} section; ngspice when the file has none).
  */
-public record Experiment(String name, String description, Path file, String sha256, TrainingConfig config) {
+public record Experiment(String name, String description, Path file, String sha256, TrainingConfig config,
+                         Hardware hardware, BackendChoice simulator) {
+    public Experiment {
+        if (hardware == null || simulator == null) {
+            throw new IllegalArgumentException("an experiment needs its hardware and a simulator backend");
+        }
+    }
+
+    /** An experiment with the default hardware (ideal training), solved by ngspice. */
+    public Experiment(String name, String description, Path file, String sha256, TrainingConfig config) {
+        this(name, description, file, sha256, config, Hardware.DEFAULT, BackendChoice.NGSPICE);
+    }
+
+    /** An experiment with this hardware, solved by ngspice. */
+    public Experiment(String name, String description, Path file, String sha256, TrainingConfig config,
+                      Hardware hardware) {
+        this(name, description, file, sha256, config, hardware, BackendChoice.NGSPICE);
+    }
+
+    /** The parameters of the non-ideal parts. */
+    public FidelityParameters fidelity() {
+        return hardware.parameters();
+    }
+
+    /** How devices take the update rule's steps. */
+    public Programming programming() {
+        return hardware.programming();
+    }
 }

@@ -1,5 +1,8 @@
 package eqspice.sweep;
 
+import eqspice.cosim.Backends;
+import eqspice.cosim.CoSimProbe;
+import eqspice.cosim.CoSimulator;
 import eqspice.experiment.Experiment;
 import eqspice.results.ConfigDescription;
 import eqspice.results.Provenance;
@@ -7,7 +10,11 @@ import eqspice.results.RunWriter;
 import eqspice.simulate.Simulator;
 import eqspice.train.Trainer;
 import eqspice.train.TrainingResult;
+import eqspice.train.EpochProbe;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The worker's side of a point: train it on the worker's simulator, write its per-epoch
@@ -23,16 +30,30 @@ public final class PointTrainer {
         return sweepDir.resolve("points").resolve(id);
     }
 
-    public static PointOutcome train(Simulator sim, SweepPoint point, Path sweepDir, String eqspiceVersion, int worker) {
+    /**
+     * Trains a point on the backend its experiment names: the worker's ngspice {@code ngspice}
+     * for the ngspice backend, the embedded solver (checked by that ngspice for cosim) otherwise;
+     * {@code ngspice} may be null when the point does not use it.
+     */
+    public static PointOutcome train(Simulator ngspice, SweepPoint point, Path sweepDir, String eqspiceVersion,
+                                     int worker) {
         long t0 = System.nanoTime();
         Experiment exp = point.experiment();
         try {
+            Simulator sim = Backends.open(exp.simulator(), () -> ngspice);
+            CoSimulator cosim = sim instanceof CoSimulator c ? c : null;
             Provenance prov = Provenance.of(eqspiceVersion, sim.info(), exp.config().solver(), exp.config().seed(),
                     exp.file().toString(), exp.sha256());
             TrainingResult r;
-            try (RunWriter w = new RunWriter(pointDir(sweepDir, point.id()), prov, ConfigDescription.of(exp.config()))) {
-                r = Trainer.train(sim, exp.config(), prov.lines(), w::epoch);
-                w.summary(r);
+            Map<String, Object> config = new LinkedHashMap<>(ConfigDescription.of(exp.config()));
+            config.put("simulator", exp.simulator().label());
+            EpochProbe probe = cosim == null ? null : new CoSimProbe(cosim);
+            try (RunWriter w = new RunWriter(pointDir(sweepDir, point.id()), prov, config,
+                    probe == null ? List.of() : probe.columns())) {
+                r = Trainer.train(sim, exp.config(), prov.lines(), w::epoch, probe, exp.hardware().trainFidelity(),
+                        exp.programming());
+                w.summary(r, cosim == null ? Map.of()
+                        : Map.of("cosimulation", CoSimProbe.summary(cosim, cosim.checkNow())));
             }
             return new PointOutcome(point.id(), PointOutcome.OK, r.initialLoss(), r.finalLoss(), r.converged(),
                     r.epochsToConverge(), r.failedPhases(), (System.nanoTime() - t0) / 1e9, worker, r.firstFailure(),

@@ -4,6 +4,8 @@ import eqspice.eqprop.ConductanceUpdate;
 import eqspice.eqprop.CrossbarSession;
 import eqspice.eqprop.EqPropStep;
 import eqspice.eqprop.PhaseStrategy;
+import eqspice.eqprop.Programming;
+import eqspice.network.Fidelity;
 import eqspice.network.LayeredNetwork;
 import eqspice.simulate.Simulator;
 import java.util.ArrayList;
@@ -42,15 +44,27 @@ public final class Trainer {
      */
     public static TrainingResult train(Simulator simulator, TrainingConfig cfg, List<String> comments,
                                        Consumer<EpochMetrics> onEpoch, EpochProbe probe) {
-        return train(simulator, cfg, comments, onEpoch, probe, PhaseStrategy.DEFAULT);
+        return train(simulator, cfg, comments, onEpoch, probe, Fidelity.IDEAL, Programming.IDEAL);
     }
 
-    /** Trains with phases solved by {@code strategy} (see {@link PhaseStrategy}). */
+    /**
+     * Trains on the circuit at {@code fidelity}, with devices that take their steps as
+     * {@code programming} says (asymmetric, noisy, quantised; the write noise drawn from its own seed).
+     */
     public static TrainingResult train(Simulator simulator, TrainingConfig cfg, List<String> comments,
-                                       Consumer<EpochMetrics> onEpoch, EpochProbe probe, PhaseStrategy strategy) {
+                                       Consumer<EpochMetrics> onEpoch, EpochProbe probe, Fidelity fidelity,
+                                       Programming programming) {
+        return train(simulator, cfg, comments, onEpoch, probe, fidelity, programming, PhaseStrategy.DEFAULT);
+    }
+
+    /** Trains as above, with phases solved by {@code strategy} (see {@link PhaseStrategy}). */
+    public static TrainingResult train(Simulator simulator, TrainingConfig cfg, List<String> comments,
+                                       Consumer<EpochMetrics> onEpoch, EpochProbe probe, Fidelity fidelity,
+                                       Programming programming, PhaseStrategy strategy) {
+        SplittableRandom writeNoise = new SplittableRandom(programming.seed());
         long start = System.nanoTime();
         LayeredNetwork network = LayeredNetwork.random(cfg.spec(), cfg.initLow(), cfg.initHigh(), cfg.seed());
-        CrossbarSession session = new CrossbarSession(simulator, network, cfg.solver(), comments, strategy);
+        CrossbarSession session = new CrossbarSession(simulator, network, fidelity, cfg.solver(), comments, strategy);
         SplittableRandom order = new SplittableRandom(cfg.seed() ^ ORDER_STREAM);
         List<Sample> samples = cfg.task().samples();
         List<EpochMetrics> history = new ArrayList<>();
@@ -86,7 +100,8 @@ public final class Trainer {
                     }
                 }
                 if (!batch.isEmpty()) {
-                    network = ConductanceUpdate.apply(network, ConductanceUpdate.mean(batch), cfg.alpha());
+                    network = ConductanceUpdate.apply(network, ConductanceUpdate.mean(batch), cfg.alpha(), programming,
+                            writeNoise);
                     session.setNetwork(network);
                     tally.updates++;
                 }
@@ -98,7 +113,9 @@ public final class Trainer {
                     .withRecovered(rungs.values().stream().mapToInt(Integer::intValue).sum());
             if (probe != null) {
                 m = m.withDiagnostics(probe.measure(network));
-                session.reload(); // the probe used the simulator
+                if (probe.solves()) {
+                    session.reload(); // the probe used the simulator
+                }
             }
             if (firstConverged < 0 && m.loss() <= cfg.convergedLoss()) {
                 firstConverged = epoch;

@@ -1,0 +1,210 @@
+package eqspice.embedded;
+
+import eqspice.circuit.Circuit;
+import eqspice.circuit.SolverOptions;
+import eqspice.circuit.SpiceNumber;
+import eqspice.circuit.VoltageSource;
+import eqspice.simulate.ConvergenceException;
+import eqspice.simulate.Simulator;
+import eqspice.simulate.SimulatorInfo;
+import eqspice.simulate.Solution;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A DC operating-point solver in pure Java for the circuits eqspice generates: resistors,
+ * independent sources, diodes (ngspice's DC model with IS, N, RS and gmin), VCVS and CCCS.
+ * It returns the same {@link Solution} as the ngspice backend: every node voltage by lower-case
+ * node name, and the branch current of every voltage source and VCVS by lower-case element
+ * name with ngspice's sign convention.
+ *
+ * <p>Only the free nodes are unknowns (see {@link Topology}); the Jacobian's pattern is fixed
+ * at load; a solve starts from the previous solution, and when that does not converge, again
+ * from zero with the junctions at 0 V ("cold-start", reported by {@link #lastRecovery()}), then
+ * by source stepping ({@link SourceStepping}). A solve that converges in none of these raises
+ * {@link ConvergenceException} with the iteration histories: never an unconverged answer.
+ *
+ * <p>Not thread-safe: one per thread.
+ */
+public final class EmbeddedSimulator implements Simulator {
+    /** Recovery rung name of a solve that needed a start from zero. */
+    public static final String COLD_START = "cold-start";
+    /** Recovery rung name of a solve that needed source stepping. */
+    public static final String SOURCE_STEPPING = "source-stepping";
+    private static final int HISTORY_LINES = 12;
+
+    private Circuit circuit;
+    private MnaSystem system;
+    private SolverOptions options;
+    private double[] x;
+    private double[] savedVd;
+    private boolean warm;
+    private String lastRecovery = "direct";
+    private int lastIterations;
+
+    @Override
+    public void load(Circuit c) {
+        Topology t = new Topology(c);
+        system = new MnaSystem(t, c.options().gmin());
+        circuit = c;
+        options = c.options();
+        x = new double[t.size];
+        savedVd = new double[t.diodes.size()];
+        warm = false;
+    }
+
+    @Override
+    public void setSource(String name, double value) {
+        MnaSystem s = loaded();
+        SpiceNumber.finite("value of " + name, value);
+        Integer v = s.topology.voltageSourceIndex.get(name);
+        if (v != null) {
+            s.setVolts(v, value);
+            return;
+        }
+        Integer i = s.topology.currentSourceIndex.get(name);
+        if (i == null) {
+            throw new IllegalArgumentException("no independent source named '" + name + "' in circuit '"
+                    + circuit.title() + "'");
+        }
+        s.sourceAmps[i] = value;
+    }
+
+    @Override
+    public void setResistance(String name, double ohms) {
+        MnaSystem s = loaded();
+        SpiceNumber.positive("resistance of " + name, ohms);
+        Integer r = s.topology.resistorIndex.get(name);
+        if (r == null) {
+            throw new IllegalArgumentException("no resistor named '" + name + "' in circuit '" + circuit.title() + "'");
+        }
+        s.setConductance(r, 1.0 / ohms);
+    }
+
+    @Override
+    public Solution operatingPoint() {
+        MnaSystem s = loaded();
+        List<String> log = new ArrayList<>();
+        if (warm) {
+            double[] start = x.clone();
+            System.arraycopy(savedVd, 0, s.diodes.vd0, 0, savedVd.length);
+            NewtonSolver.Attempt a = NewtonSolver.iterate(s, x, options);
+            if (a.converged()) {
+                return finish(a, "direct");
+            }
+            log.addAll(NewtonSolver.lines("from the previous solution", a, HISTORY_LINES));
+            System.arraycopy(start, 0, x, 0, x.length); // keep the last good point for the next solve
+        }
+        double[] cold = new double[x.length];
+        Arrays.fill(s.diodes.vd0, 0.0);
+        NewtonSolver.Attempt a = NewtonSolver.iterate(s, cold, options);
+        if (a.converged()) {
+            x = cold;
+            return finish(a, warm ? COLD_START : "direct");
+        }
+        log.addAll(NewtonSolver.lines(warm ? "from zero" : "from zero (first solve of this circuit)", a,
+                HISTORY_LINES));
+        double[] stepped = new double[x.length];
+        Arrays.fill(s.diodes.vd0, 0.0);
+        String stall = SourceStepping.run(s, stepped, options);
+        if (stall.isEmpty()) {
+            x = stepped;
+            return finish(new NewtonSolver.Attempt(true, "", List.of()), SOURCE_STEPPING);
+        }
+        log.add("source stepping: " + stall);
+        throw new ConvergenceException("operating point did not converge (embedded solver, " + options.label() + ")",
+                log);
+    }
+
+    private Solution finish(NewtonSolver.Attempt a, String recovery) {
+        lastRecovery = recovery;
+        lastIterations = a.history().size();
+        warm = true;
+        System.arraycopy(system.diodes.vd0, 0, savedVd, 0, savedVd.length);
+        return solution();
+    }
+
+    private Solution solution() {
+        Topology t = system.topology;
+        Map<String, Double> voltages = new HashMap<>(t.nodes.size() * 2);
+        for (int k = 0; k < t.nodes.size(); k++) {
+            voltages.put(t.nodes.get(k), system.v(t.nodeRef[k], x));
+        }
+        double[] outflow = system.knownNodeOutflow(x);
+        Map<String, Double> currents = new HashMap<>((t.voltageSources.size() + t.vcvs.size()) * 2);
+        int[] knownOf = new int[t.voltageSources.size()];
+        Arrays.fill(knownOf, -1);
+        for (int k = 0; k < t.knownSource.size(); k++) {
+            knownOf[t.knownSource.get(k)] = k;
+        }
+        for (int k = 0; k < t.voltageSources.size(); k++) {
+            VoltageSource v = t.voltageSources.get(k);
+            int branch = system.branchOfSource(k);
+            double i;
+            if (branch >= 0) {
+                i = x[branch];
+            } else {
+                // The source takes what the rest of the circuit does not: into plus when plus is the held node.
+                int kn = knownOf[k];
+                i = -t.knownSign.get(kn) * outflow[kn];
+            }
+            currents.put(v.name(), i);
+        }
+        for (int k = 0; k < t.vcvs.size(); k++) {
+            currents.put(t.vcvs.get(k).name(), x[t.vcvsBranch.get(k)]);
+        }
+        return new Solution(voltages, currents);
+    }
+
+    private MnaSystem loaded() {
+        if (system == null) {
+            throw new IllegalStateException("no circuit loaded into the embedded simulator");
+        }
+        return system;
+    }
+
+    @Override
+    public String lastRecovery() {
+        return lastRecovery;
+    }
+
+    /** Newton iterations of the last converged solve. */
+    public int lastIterations() {
+        return lastIterations;
+    }
+
+    /** Unknowns of the loaded circuit (free nodes, internal diode nodes, branch currents). */
+    public int unknowns() {
+        return loaded().size();
+    }
+
+    @Override
+    public SimulatorInfo info() {
+        return new SimulatorInfo("embedded", version(), "ejml " + EJML_VERSION + " sparse LU", "in-process (pure Java)");
+    }
+
+    /** The version of the Java solver: eqspice's own (from the build's version resource). */
+    private static String version() {
+        try (java.io.InputStream in = EmbeddedSimulator.class.getResourceAsStream("/eqspice/version.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** EJML's version, pinned in pom.xml. */
+    static final String EJML_VERSION = "0.46.1";
+
+    @Override
+    public void close() {
+        system = null;
+        circuit = null;
+    }
+}

@@ -1,0 +1,268 @@
+package eqspice.embedded;
+
+import eqspice.circuit.CurrentSource;
+import eqspice.circuit.Diode;
+import eqspice.circuit.Resistor;
+import eqspice.circuit.VoltageSource;
+import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.DMatrixSparseCSC;
+import org.ejml.interfaces.linsol.LinearSolverSparse;
+import org.ejml.sparse.FillReducing;
+import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
+
+/**
+ * The circuit's equations over the unknowns of a {@link Topology}: Kirchhoff's current law at
+ * every free node (currents leaving the node through its elements sum to the currents
+ * injected) and one constraint per branch unknown. Linear elements are stamped once into
+ * {@link #linear} and only restamped after a value change; each Newton iteration adds the
+ * diodes' companion models (tangent conductance plus current source) and solves the sparse
+ * system with EJML's LU (partial pivoting).
+ */
+final class MnaSystem {
+    final Topology topology;
+    private final int n;
+    final Conductances conductances;
+    private final double[] sourceVolts;   // per voltage source (set through setVolts)
+    final double[] sourceAmps;    // per current source
+    private final int[] iFrom;
+    private final int[] iTo;
+    private final int[] vPlus;
+    private final int[] vMinus;
+    private final int[] vBranch;
+    private final int[][] vSlots;
+    private final ControlledSources controlled;
+    final Diodes diodes;
+
+    private double sourceScale = 1.0;
+    private final StampPattern pattern;
+    private final double[] linear;
+    private boolean linearDirty = true;
+    final double[] known;
+    private final double[] rhsBase;
+    private final double[] rhs;
+    private final DMatrixRMaj b;
+    private final DMatrixRMaj solution;
+    private final LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> lu = LinearSolverFactory_DSCC.lu(FillReducing.NONE);
+
+    MnaSystem(Topology t, double gmin) {
+        topology = t;
+        n = t.size;
+        pattern = new StampPattern(n);
+        int nr = t.resistors.size();
+        int nc = nr + (int) t.diodeModels.stream().filter(m -> m.rs() > 0).count();
+        conductances = new Conductances(nc);
+        for (int r = 0; r < nr; r++) {
+            Resistor res = t.resistors.get(r);
+            conductances.set(r, t.ref(res.a()), t.ref(res.b()), res.conductance(), pattern);
+        }
+        int d = t.diodes.size();
+        diodes = new Diodes(d);
+        for (int k = 0, extra = nr; k < d; k++) {
+            Diode diode = t.diodes.get(k);
+            int internal = t.diodeInternal.get(k);
+            diodes.set(k, new Junction(t.diodeModels.get(k), gmin), internal, t.ref(diode.cathode()), pattern);
+            if (t.diodeModels.get(k).rs() > 0) {
+                conductances.set(extra++, t.ref(diode.anode()), internal, 1.0 / t.diodeModels.get(k).rs(), pattern);
+            }
+        }
+        int nv = t.voltageSources.size();
+        sourceVolts = new double[nv];
+        vPlus = new int[nv];
+        vMinus = new int[nv];
+        vBranch = new int[nv];
+        vSlots = new int[nv][];
+        for (int k = 0; k < nv; k++) {
+            VoltageSource v = t.voltageSources.get(k);
+            sourceVolts[k] = v.volts();
+            vPlus[k] = t.ref(v.plus());
+            vMinus[k] = t.ref(v.minus());
+            vBranch[k] = t.voltageSourceBranch.get(k);
+            vSlots[k] = vBranch[k] < 0 ? null : branchSlots(vPlus[k], vMinus[k], vBranch[k]);
+        }
+        int ni = t.currentSources.size();
+        sourceAmps = new double[ni];
+        iFrom = new int[ni];
+        iTo = new int[ni];
+        for (int k = 0; k < ni; k++) {
+            CurrentSource i = t.currentSources.get(k);
+            sourceAmps[k] = i.amps();
+            iFrom[k] = t.ref(i.from());
+            iTo[k] = t.ref(i.to());
+        }
+        controlled = new ControlledSources(t, pattern);
+        pattern.freeze();
+        for (int[][] group : new int[][][] {conductances.slots, diodes.slots, vSlots, controlled.eSlots, controlled.fSlots}) {
+            for (int[] s : group) {
+                for (int k = 0; s != null && k < s.length; k++) {
+                    s[k] = pattern.nz(s[k]);
+                }
+            }
+        }
+        conductances.freeze();
+        linear = new double[pattern.nonZeros()];
+        known = new double[t.knownCount()];
+        rhsBase = new double[n];
+        rhs = new double[n];
+        b = new DMatrixRMaj(n, 1);
+        solution = new DMatrixRMaj(n, 1);
+    }
+
+    /** Slots (plus, br), (minus, br), (br, plus), (br, minus) of a branch unknown. */
+    private int[] branchSlots(int plus, int minus, int branch) {
+        return new int[] {pattern.slot(plus, branch), pattern.slot(minus, branch), pattern.slot(branch, plus),
+            pattern.slot(branch, minus)};
+    }
+
+    int size() {
+        return n;
+    }
+
+    void setConductance(int k, double g) {
+        conductances.setConductance(k, g);
+        linearDirty = true;
+    }
+
+    /**
+     * Scales every independent source by {@code scale} (1: their values), for source stepping:
+     * at 0 the circuit's solution is all zeros, and small steps towards 1 keep Newton close.
+     */
+    void setSourceScale(double scale) {
+        if (scale != sourceScale) {
+            sourceScale = scale;
+            conductances.knownChanged();
+        }
+    }
+
+    /** Sets an independent voltage source's value (V). */
+    void setVolts(int k, double v) {
+        if (sourceVolts[k] != v) {
+            sourceVolts[k] = v;
+            conductances.knownChanged();
+        }
+    }
+
+    /** Value of a terminal: an unknown from {@code x}, a known node's voltage, or ground. */
+    double v(int ref, double[] x) {
+        return ref >= 0 ? x[ref] : ref == Topology.GROUND ? 0.0 : known[-2 - ref];
+    }
+
+    /** Takes the sources' current values: known node voltages and the right-hand side of the linear elements. */
+    void prepare() {
+        if (linearDirty) {
+            stampLinear();
+            linearDirty = false;
+        }
+        for (int k = 0; k < known.length; k++) {
+            known[k] = topology.knownSign.get(k) * sourceVolts[topology.knownSource.get(k)] * sourceScale;
+        }
+        conductances.inject(rhsBase, known);
+        for (int k = 0; k < sourceAmps.length; k++) {
+            add(rhsBase, iFrom[k], -sourceAmps[k] * sourceScale);
+            add(rhsBase, iTo[k], sourceAmps[k] * sourceScale);
+        }
+        for (int k = 0; k < vBranch.length; k++) {
+            if (vBranch[k] >= 0) {
+                rhsBase[vBranch[k]] = sourceVolts[k] * sourceScale - knownOnly(vPlus[k]) + knownOnly(vMinus[k]);
+            }
+        }
+        controlled.rhs(rhsBase, this);
+    }
+
+    /** A known node's voltage; 0 for ground and for unknowns (whose terms stay in the matrix). */
+    double knownOnly(int ref) {
+        return ref <= -2 ? known[-2 - ref] : 0.0;
+    }
+
+    /** Adds to an entry of a vector or of the matrix values; index -1 (ground, a known node, no slot) is skipped. */
+    static void add(double[] a, int ref, double value) {
+        if (ref >= 0) {
+            a[ref] += value;
+        }
+    }
+
+    private void stampLinear() {
+        Arrays.fill(linear, 0.0);
+        conductances.stamp(linear);
+        for (int[] s : vSlots) {
+            if (s != null) {
+                add(linear, s[0], 1);
+                add(linear, s[1], -1);
+                add(linear, s[2], 1);
+                add(linear, s[3], -1);
+            }
+        }
+        controlled.stamp(linear);
+    }
+
+    /** See {@link Diodes#linearize}. */
+    int linearize(double[] x) {
+        return diodes.linearize(x, this);
+    }
+
+    /**
+     * Solves the system linearised at the diodes' current points; the new unknowns go into {@code out}.
+     *
+     * @return false when the matrix is singular or the solution is not finite
+     */
+    boolean solve(double[] out) {
+        DMatrixSparseCSC a = pattern.matrix();
+        System.arraycopy(linear, 0, a.nz_values, 0, linear.length);
+        System.arraycopy(rhsBase, 0, rhs, 0, n);
+        diodes.stamp(a.nz_values, rhs, this);
+        for (int u = 0; u < n; u++) {
+            b.data[pattern.position(u)] = rhs[u];
+        }
+        if (!lu.setA(a)) {
+            return false;
+        }
+        lu.solve(b, solution);
+        for (int u = 0; u < n; u++) {
+            double value = solution.data[pattern.position(u)];
+            if (!Double.isFinite(value)) {
+                return false;
+            }
+            out[u] = value;
+        }
+        return true;
+    }
+
+    /** See {@link Diodes#unconverged}. */
+    int unconvergedJunction(double[] xNew, double reltol, double abstol) {
+        return diodes.unconverged(xNew, reltol, abstol, this);
+    }
+
+    /**
+     * The current every element draws out of each known node, summed per known node: the
+     * branch current of the source holding that node follows from KCL. Diodes count with
+     * their last tangent, which is the model the solution satisfies exactly.
+     */
+    double[] knownNodeOutflow(double[] x) {
+        double[] out = new double[known.length];
+        conductances.outflow(out, x, this);
+        for (int k = 0; k < sourceAmps.length; k++) {
+            outflow(out, iFrom[k], sourceAmps[k]);
+            outflow(out, iTo[k], -sourceAmps[k]);
+        }
+        diodes.outflow(out, x, this);
+        for (int k = 0; k < vBranch.length; k++) {
+            if (vBranch[k] >= 0) {
+                outflow(out, vPlus[k], x[vBranch[k]]);
+                outflow(out, vMinus[k], -x[vBranch[k]]);
+            }
+        }
+        controlled.outflow(out, x);
+        return out;
+    }
+
+    static void outflow(double[] out, int ref, double amps) {
+        if (ref <= -2) {
+            out[-2 - ref] += amps;
+        }
+    }
+
+    /** Branch unknown of each voltage source, -1 for those holding a known node. */
+    int branchOfSource(int k) {
+        return vBranch[k];
+    }
+}
