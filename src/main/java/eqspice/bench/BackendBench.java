@@ -84,7 +84,9 @@ public final class BackendBench {
         Solution reference = null;
         String shape = eqspice.network.CrossbarCircuit.shape(spec);
         for (int b = 0; b < backends.size(); b++) {
-            CrossbarSession session = new CrossbarSession(sims.get(b), net, options, List.of());
+            // alter + op per phase, the strategy the "ngspice-alter-op" label names (the default is now a sweep)
+            CrossbarSession session = new CrossbarSession(sims.get(b), net, options, List.of(),
+                    eqspice.eqprop.PhaseStrategy.ALTER_OP);
             double[][] times = new double[PHASES.length][samples];
             double[][] cpuTimes = new double[PHASES.length][samples];
             double[] seconds = new double[2 * PHASES.length];
