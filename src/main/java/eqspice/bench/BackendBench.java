@@ -57,6 +57,13 @@ public final class BackendBench {
             for (NetworkSpec spec : networks) {
                 measureNetwork(out, backends, open, spec, options, samples);
             }
+            out.println();
+            out.printf(Locale.ROOT, "training path: mini-batches of %d samples through EqPropStep.runBatch (centered, "
+                    + "3 phases per sample), time per phase; ngspice with each phase strategy, so the embedded solver is "
+                    + "also compared with ngspice's fastest%n", TrainingPathBench.BATCH);
+            for (NetworkSpec spec : networks) {
+                TrainingPathBench.measure(out, backends, open, spec, options, Math.max(2, samples / 3));
+            }
             for (int k = 0; k < backends.size(); k++) {
                 out.println(backends.get(k).name() + ": " + open.get(k).info().label());
             }
