@@ -91,6 +91,7 @@ final class RunCommand implements Callable<Integer> {
                     exp.file().toString(), exp.sha256());
             Map<String, Object> config = new LinkedHashMap<>(ConfigDescription.of(cfg));
             config.put("simulator", choice.label());
+            config.put("phases", strategy.label());
             stdout.printf(Locale.ROOT, "%s: %s, %s estimator, alpha %s, beta %s, %d epochs, seed %d, backend %s%n",
                     exp.name(), ConfigDescription.of(cfg).get("network"), cfg.estimator().id(), cfg.alpha(), cfg.beta(),
                     cfg.epochs(), cfg.seed(), choice.backend().id());

@@ -47,6 +47,7 @@ public final class PointTrainer {
             TrainingResult r;
             Map<String, Object> config = new LinkedHashMap<>(ConfigDescription.of(exp.config()));
             config.put("simulator", exp.simulator().label());
+            config.put("phases", eqspice.eqprop.PhaseStrategy.DEFAULT.label());
             EpochProbe probe = cosim == null ? null : new CoSimProbe(cosim);
             try (RunWriter w = new RunWriter(pointDir(sweepDir, point.id()), prov, config,
                     probe == null ? List.of() : probe.columns())) {
