@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
 final class Conductances {
     final int[] a;
     final int[] b;
-    final double[] g;
+    double[] g;               // replaced, not written, while shared (see share())
     final int[][] slots;      // aa, bb, ab, ba (matrix value indices after remapping; -1 where not free)
     private int[] edgeOf;     // conductance -> edge index, or -1
     private int[] edgeKnown;
@@ -22,6 +22,7 @@ final class Conductances {
     private double[] edgeG;
     private double[] edgeRhs;
     private boolean edgesDirty = true;
+    private boolean shared;   // g and edgeG are held by a solution whose currents are not computed yet
     private int[] otherKnownTouching; // at a known node but not an edge (the other end known or ground)
 
     Conductances(int count) {
@@ -63,6 +64,11 @@ final class Conductances {
     }
 
     void setConductance(int k, double siemens) {
+        if (shared) { // copy on write: a solution computes its currents later from the arrays it was given
+            g = g.clone();
+            edgeG = edgeG.clone();
+            shared = false;
+        }
         g[k] = siemens;
         if (edgeOf[k] >= 0) {
             edgeG[edgeOf[k]] = siemens;
@@ -98,14 +104,24 @@ final class Conductances {
         System.arraycopy(edgeRhs, 0, rhs, 0, rhs.length);
     }
 
-    /** Adds the current every conductance draws out of each known node. */
-    void outflow(double[] out, double[] x, MnaSystem system) {
-        double[] known = system.known;
+    /**
+     * The conductances as they are now, {g, edgeG}, for {@link #outflow} later: the arrays are
+     * copied by the next {@link #setConductance} instead of written, so they stay as they are.
+     */
+    double[][] share() {
+        shared = true;
+        return new double[][] {g, edgeG};
+    }
+
+    /** Adds the current every conductance draws out of each known node, with the conductances of {@link #share}. */
+    void outflow(double[] out, double[] x, double[] known, double[][] shared) {
+        double[] gAt = shared[0];
+        double[] edgeGAt = shared[1];
         for (int e = 0; e < edgeFree.length; e++) {
-            out[edgeKnown[e]] += edgeG[e] * (known[edgeKnown[e]] - x[edgeFree[e]]);
+            out[edgeKnown[e]] += edgeGAt[e] * (known[edgeKnown[e]] - x[edgeFree[e]]);
         }
         for (int k : otherKnownTouching) {
-            double i = g[k] * (system.v(a[k], x) - system.v(b[k], x));
+            double i = gAt[k] * (MnaSystem.v(a[k], x, known) - MnaSystem.v(b[k], x, known));
             MnaSystem.outflow(out, a[k], i);
             MnaSystem.outflow(out, b[k], -i);
         }

@@ -88,11 +88,19 @@ final class Diodes {
         return -1;
     }
 
-    /** Adds the current each junction draws out of a known node, by its last tangent (the model the solution satisfies). */
-    void outflow(double[] out, double[] x, MnaSystem system) {
+    /** The junctions' last tangents, {vd0, cd0, gd0}, copied for {@link #outflow} later. */
+    double[][] tangents() {
+        return new double[][] {vd0.clone(), cd0.clone(), gd0.clone()};
+    }
+
+    /** Adds the current each junction draws out of a known node, by the tangents of {@link #tangents} (the model the solution satisfies). */
+    void outflow(double[] out, double[] x, double[] known, double[][] tangents) {
+        double[] vd = tangents[0];
+        double[] cd = tangents[1];
+        double[] gd = tangents[2];
         for (int d = 0; d < junctions.length; d++) {
             if (p[d] <= -2 || c[d] <= -2) {
-                double i = cd0[d] + gd0[d] * (system.v(p[d], x) - system.v(c[d], x) - vd0[d]);
+                double i = cd[d] + gd[d] * (MnaSystem.v(p[d], x, known) - MnaSystem.v(c[d], x, known) - vd[d]);
                 MnaSystem.outflow(out, p[d], i);
                 MnaSystem.outflow(out, c[d], -i);
             }

@@ -8,11 +8,10 @@ import eqspice.simulate.ConvergenceException;
 import eqspice.simulate.Simulator;
 import eqspice.simulate.SimulatorInfo;
 import eqspice.simulate.Solution;
+import eqspice.simulate.ValueMap;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A DC operating-point solver in pure Java for the circuits eqspice generates: resistors,
@@ -44,6 +43,9 @@ public final class EmbeddedSimulator implements Simulator {
     private boolean warm;
     private String lastRecovery = "direct";
     private int lastIterations;
+    private ValueMap.Index nodeNames;
+    private ValueMap.Index branchNames;
+    private int[] knownOf;
 
     @Override
     public void load(Circuit c) {
@@ -54,6 +56,16 @@ public final class EmbeddedSimulator implements Simulator {
         x = new double[t.size];
         savedVd = new double[t.diodes.size()];
         warm = false;
+        nodeNames = ValueMap.index(t.nodes);
+        List<String> branches = new ArrayList<>();
+        t.voltageSources.forEach(v -> branches.add(v.name()));
+        t.vcvs.forEach(e -> branches.add(e.name()));
+        branchNames = ValueMap.index(branches);
+        knownOf = new int[t.voltageSources.size()];
+        Arrays.fill(knownOf, -1);
+        for (int k = 0; k < t.knownSource.size(); k++) {
+            knownOf[t.knownSource.get(k)] = k;
+        }
     }
 
     @Override
@@ -127,36 +139,40 @@ public final class EmbeddedSimulator implements Simulator {
         return solution();
     }
 
+    /**
+     * The solution of {@code x}. The branch currents of sources holding a known node take a pass
+     * over every conductance at that node (nearly the whole crossbar), so they are computed only
+     * when read; the values they need are kept (see {@link MnaSystem#knownNodeOutflowLater}).
+     */
     private Solution solution() {
         Topology t = system.topology;
-        Map<String, Double> voltages = new HashMap<>(t.nodes.size() * 2);
-        for (int k = 0; k < t.nodes.size(); k++) {
-            voltages.put(t.nodes.get(k), system.v(t.nodeRef[k], x));
+        double[] volts = new double[t.nodes.size()];
+        for (int k = 0; k < volts.length; k++) {
+            volts[k] = system.v(t.nodeRef[k], x);
         }
-        double[] outflow = system.knownNodeOutflow(x);
-        Map<String, Double> currents = new HashMap<>((t.voltageSources.size() + t.vcvs.size()) * 2);
-        int[] knownOf = new int[t.voltageSources.size()];
-        Arrays.fill(knownOf, -1);
-        for (int k = 0; k < t.knownSource.size(); k++) {
-            knownOf[t.knownSource.get(k)] = k;
-        }
-        for (int k = 0; k < t.voltageSources.size(); k++) {
-            VoltageSource v = t.voltageSources.get(k);
-            int branch = system.branchOfSource(k);
-            double i;
-            if (branch >= 0) {
-                i = x[branch];
-            } else {
-                // The source takes what the rest of the circuit does not: into plus when plus is the held node.
-                int kn = knownOf[k];
-                i = -t.knownSign.get(kn) * outflow[kn];
+        java.util.function.Supplier<double[]> outflowLater = system.knownNodeOutflowLater(x);
+        double[] xAt = x.clone();
+        MnaSystem sys = system;
+        int[] knownAt = knownOf;
+        ValueMap currents = ValueMap.later(branchNames, () -> {
+            double[] outflow = outflowLater.get();
+            double[] amps = new double[t.voltageSources.size() + t.vcvs.size()];
+            for (int k = 0; k < t.voltageSources.size(); k++) {
+                int branch = sys.branchOfSource(k);
+                if (branch >= 0) {
+                    amps[k] = xAt[branch];
+                } else {
+                    // The source takes what the rest of the circuit does not: into plus when plus is the held node.
+                    int kn = knownAt[k];
+                    amps[k] = -t.knownSign.get(kn) * outflow[kn];
+                }
             }
-            currents.put(v.name(), i);
-        }
-        for (int k = 0; k < t.vcvs.size(); k++) {
-            currents.put(t.vcvs.get(k).name(), x[t.vcvsBranch.get(k)]);
-        }
-        return new Solution(voltages, currents);
+            for (int k = 0; k < t.vcvs.size(); k++) {
+                amps[t.voltageSources.size() + k] = xAt[t.vcvsBranch.get(k)];
+            }
+            return amps;
+        });
+        return new Solution(ValueMap.of(nodeNames, volts), currents);
     }
 
     private MnaSystem loaded() {

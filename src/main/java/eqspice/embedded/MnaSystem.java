@@ -144,6 +144,11 @@ final class MnaSystem {
 
     /** Value of a terminal: an unknown from {@code x}, a known node's voltage, or ground. */
     double v(int ref, double[] x) {
+        return v(ref, x, known);
+    }
+
+    /** Value of a terminal with the known node voltages {@code known}. */
+    static double v(int ref, double[] x, double[] known) {
         return ref >= 0 ? x[ref] : ref == Topology.GROUND ? 0.0 : known[-2 - ref];
     }
 
@@ -238,21 +243,38 @@ final class MnaSystem {
      * their last tangent, which is the model the solution satisfies exactly.
      */
     double[] knownNodeOutflow(double[] x) {
-        double[] out = new double[known.length];
-        conductances.outflow(out, x, this);
-        for (int k = 0; k < sourceAmps.length; k++) {
-            outflow(out, iFrom[k], sourceAmps[k]);
-            outflow(out, iTo[k], -sourceAmps[k]);
-        }
-        diodes.outflow(out, x, this);
-        for (int k = 0; k < vBranch.length; k++) {
-            if (vBranch[k] >= 0) {
-                outflow(out, vPlus[k], x[vBranch[k]]);
-                outflow(out, vMinus[k], -x[vBranch[k]]);
+        return knownNodeOutflowLater(x).get();
+    }
+
+    /**
+     * {@link #knownNodeOutflow} of the system as it is now, computed when asked: it copies the
+     * few values the next solve overwrites (x, known voltages, source currents, junction
+     * tangents) and shares the conductances copy-on-write, so a solution whose source currents
+     * nobody reads costs no pass over the crossbar.
+     */
+    java.util.function.Supplier<double[]> knownNodeOutflowLater(double[] x) {
+        double[] xAt = x.clone();
+        double[] knownAt = known.clone();
+        double[] ampsAt = sourceAmps.clone();
+        double[][] conductancesAt = conductances.share();
+        double[][] tangentsAt = diodes.tangents();
+        return () -> {
+            double[] out = new double[knownAt.length];
+            conductances.outflow(out, xAt, knownAt, conductancesAt);
+            for (int k = 0; k < ampsAt.length; k++) {
+                outflow(out, iFrom[k], ampsAt[k]);
+                outflow(out, iTo[k], -ampsAt[k]);
             }
-        }
-        controlled.outflow(out, x);
-        return out;
+            diodes.outflow(out, xAt, knownAt, tangentsAt);
+            for (int k = 0; k < vBranch.length; k++) {
+                if (vBranch[k] >= 0) {
+                    outflow(out, vPlus[k], xAt[vBranch[k]]);
+                    outflow(out, vMinus[k], -xAt[vBranch[k]]);
+                }
+            }
+            controlled.outflow(out, xAt);
+            return out;
+        };
     }
 
     static void outflow(double[] out, int ref, double amps) {

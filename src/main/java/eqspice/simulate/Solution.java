@@ -10,8 +10,9 @@ import java.util.Map;
  */
 public record Solution(Map<String, Double> voltages, Map<String, Double> currents) {
     public Solution {
-        voltages = Map.copyOf(voltages);
-        currents = Map.copyOf(currents);
+        // A backend's ValueMap is already unmodifiable and holds its values as an array: not copied.
+        voltages = voltages instanceof ValueMap ? voltages : Map.copyOf(voltages);
+        currents = currents instanceof ValueMap ? currents : Map.copyOf(currents);
     }
 
     /** Voltage of a node; ground {@code 0} is 0 V. */
