@@ -272,6 +272,14 @@ public final class CrossbarSession {
         return across.of(s);
     }
 
+    /**
+     * The estimator's dL/dg per conductance from the phases' solutions ({@code null} for a phase
+     * it does not need): {@link Estimator#estimate} of the {@link #voltagesAcross} of each.
+     */
+    double[] gradient(Solution free, Solution positive, Solution negative, Estimator estimator, double beta) {
+        return across.gradient(free, positive, negative, estimator, beta);
+    }
+
     /** The simulator this session drives. */
     public Simulator simulator() {
         return simulator;

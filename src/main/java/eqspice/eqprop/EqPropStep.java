@@ -172,14 +172,9 @@ public final class EqPropStep {
     private static Result result(CrossbarSession session, double[] y, List<Phase> phases, List<Solution> sols,
                                  Estimator estimator, double beta) {
         double[] o = session.outputs(sols.get(0));
-        double[] dv0 = session.voltagesAcross(sols.get(0));
-        double[] pos = estimator.needsPositive() ? session.voltagesAcross(sols.get(phases.indexOf(Phase.POSITIVE))) : null;
-        double[] neg = estimator.needsNegative() ? session.voltagesAcross(sols.get(phases.indexOf(Phase.NEGATIVE))) : null;
-        double[] grad = new double[dv0.length];
-        for (int c = 0; c < grad.length; c++) {
-            grad[c] = estimator.estimate(dv0[c], pos == null ? 0 : pos[c], neg == null ? 0 : neg[c], beta);
-        }
-        return new Result(o, loss(y, o), grad);
+        Solution pos = estimator.needsPositive() ? sols.get(phases.indexOf(Phase.POSITIVE)) : null;
+        Solution neg = estimator.needsNegative() ? sols.get(phases.indexOf(Phase.NEGATIVE)) : null;
+        return new Result(o, loss(y, o), session.gradient(sols.get(0), pos, neg, estimator, beta));
     }
 
     /** Solves the free phase for input {@code x} and scores it against {@code y}. */
