@@ -2,6 +2,7 @@ package eqspice.eqprop;
 
 import eqspice.network.Conductor;
 import eqspice.simulate.Solution;
+import eqspice.simulate.ValueMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,8 @@ final class VoltagesAcross {
     private final List<String> nodes;
     private final int[] row;
     private final int[] column;
+    private ValueMap.Index positionsOf;
+    private int[] positions;
 
     VoltagesAcross(List<Conductor> conductors) {
         Map<String, Integer> index = new HashMap<>();
@@ -67,9 +70,36 @@ final class VoltagesAcross {
 
     private double[] nodeVoltages(Solution s) {
         double[] v = new double[nodes.size()];
+        if (s.voltages() instanceof ValueMap m && positionsIn(m.index())) {
+            for (int n = 0; n < v.length; n++) {
+                v[n] = positions[n] < 0 ? 0.0 : m.at(positions[n]); // -1: ground, the only node a solution may omit
+            }
+            return v;
+        }
         for (int n = 0; n < v.length; n++) {
             v[n] = s.voltage(nodes.get(n));
         }
         return v;
+    }
+
+    /**
+     * Whether {@link #positions} hold the nodes' positions in {@code index}: looked up once
+     * per loaded circuit rather than once per node per solution. False when a node is missing
+     * (then {@link Solution#voltage} raises its error).
+     */
+    private boolean positionsIn(ValueMap.Index index) {
+        if (index != positionsOf) {
+            int[] p = new int[nodes.size()];
+            for (int n = 0; n < p.length; n++) {
+                boolean ground = "0".equals(nodes.get(n)); // 0 V whatever a solution holds, as Solution.voltage
+                p[n] = ground ? -1 : index.position(nodes.get(n));
+                if (p[n] < 0 && !ground) {
+                    return false;
+                }
+            }
+            positions = p;
+            positionsOf = index;
+        }
+        return true;
     }
 }

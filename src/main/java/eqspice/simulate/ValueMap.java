@@ -46,6 +46,22 @@ public final class ValueMap extends AbstractMap<String, Double> {
         public int size() {
             return names.size();
         }
+
+        /** Position of {@code name}, or -1 when it is not one of the names. */
+        public int position(String name) {
+            Integer k = positions.get(name);
+            return k == null ? -1 : k;
+        }
+    }
+
+    /** The names of this map and their positions. */
+    public Index index() {
+        return index;
+    }
+
+    /** The value at position {@code k} of {@link #index()}: a read without a name look-up. */
+    public double at(int k) {
+        return array()[k];
     }
 
     /** An index of distinct names, in order. */

@@ -54,4 +54,13 @@ class ValueMapTest {
         assertEquals(3.0, s.voltage("c"));
         assertEquals(0.0, s.voltage("0"));
     }
+
+    @Test
+    void readsByPositionOfItsIndex() {
+        ValueMap m = ValueMap.of(index, new double[] {4, 5, 6});
+        assertSame(index, m.index());
+        assertEquals(1, index.position("b"));
+        assertEquals(-1, index.position("z"));
+        assertEquals(5.0, m.at(index.position("b")));
+    }
 }
