@@ -59,7 +59,7 @@ public final class BackendBench {
             }
             out.println();
             out.printf(Locale.ROOT, "training path: mini-batches of %d samples through EqPropStep.runBatch (centered, "
-                    + "3 phases per sample), time per phase; ngspice with each phase strategy, so the embedded solver is "
+                    + "3 phases per sample), median time per phase (after at least one warm-up mini-batch and one second); ngspice with each phase strategy, so the embedded solver is "
                     + "also compared with ngspice's fastest%n", TrainingPathBench.BATCH);
             for (NetworkSpec spec : networks) {
                 TrainingPathBench.measure(out, backends, open, spec, options, Math.max(2, samples / 3));

@@ -40,7 +40,14 @@ final class TrainingPathBench {
                     : List.of(PhaseStrategy.ALTER_OP, PhaseStrategy.SWEEP);
             for (PhaseStrategy strategy : strategies) {
                 CrossbarSession session = work.session(sims.get(b), options, strategy);
-                batch(session, work, 0); // warm-up: JIT, first ordering
+                // Warm-up as in the per-phase table: at least one mini-batch and one second, so that the
+                // harness's Java code (maps of source values, the gradient pass) is timed JIT-compiled, as in
+                // a training run of many mini-batches, not in the interpreter (measured: 784-100-10 took ~17
+                // mini-batches, 5x the steady time per phase at first, to compile).
+                long warm = System.nanoTime() + 1_000_000_000L;
+                for (int w = 0; w == 0 || (System.nanoTime() < warm && w < 10_000); w++) {
+                    batch(session, work, w % (batches + 1));
+                }
                 double[] perPhase = new double[batches];
                 for (int k = 0; k < batches; k++) {
                     long t0 = System.nanoTime();
