@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 public final class ValueMap extends AbstractMap<String, Double> {
     private final Index index;
     private Supplier<double[]> later;
-    private double[] values;
+    private volatile double[] values;
 
     private ValueMap(Index index, double[] values, Supplier<double[]> later) {
         this.index = index;
@@ -86,7 +86,12 @@ public final class ValueMap extends AbstractMap<String, Double> {
         }
     }
 
-    private synchronized double[] array() {
+    private double[] array() {
+        double[] v = values; // one volatile read once computed: no lock per value on the hot path
+        return v != null ? v : compute();
+    }
+
+    private synchronized double[] compute() {
         if (values == null) {
             double[] v = later.get();
             check(index, v);
