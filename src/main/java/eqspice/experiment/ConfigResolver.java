@@ -125,8 +125,11 @@ final class ConfigResolver {
 
     private static Task task(TaskDoc t, NetworkSpec spec) {
         if (t == null) {
-            throw new IllegalArgumentException("field 'task' is missing; give a built-in task (name: kiraz-case1 | xor) "
-                    + "or samples: [{x: [...], y: [...]}]");
+            throw new IllegalArgumentException("field 'task' is missing; give a built-in task (name: kiraz-case1 | xor), "
+                    + "samples: [{x: [...], y: [...]}] or a dataset: {name: iris | digits | fashion-mnist}");
+        }
+        if (t.dataset() != null) {
+            return DatasetResolver.task(t);
         }
         if (t.samples() != null) {
             if (t.name() != null && !t.name().matches("[a-z0-9_-]{1,64}")) {

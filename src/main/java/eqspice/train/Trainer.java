@@ -54,6 +54,7 @@ public final class Trainer {
         for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
             long t0 = System.nanoTime();
             EpochTally tally = new EpochTally(cfg.task().tolerance());
+            Accuracy trainAccuracy = new Accuracy();
             List<double[]> batch = new ArrayList<>(cfg.batchSize());
             int[] idx = shuffled(samples.size(), order);
             for (int pos = 0; pos < idx.length; pos++) {
@@ -61,9 +62,11 @@ public final class Trainer {
                 try {
                     EqPropStep.Result r = EqPropStep.run(session, s.x(), s.y(), cfg.estimator(), cfg.beta());
                     tally.add(s.y(), r.outputs(), r.loss());
+                    trainAccuracy.add(s.y(), r.outputs(), r.loss());
                     batch.add(r.gradient());
                 } catch (PhaseFailedException e) {
                     tally.failed++;
+                    trainAccuracy.addFailed();
                     if (firstFailure.isEmpty()) {
                         firstFailure = "epoch " + epoch + ": " + e.getMessage().lines().findFirst().orElse("");
                     }
@@ -78,8 +81,16 @@ public final class Trainer {
             totalFailed += tally.failed;
             Map<String, Integer> rungs = session.takeRecoveries();
             rungs.forEach((k, v) -> recoveries.merge(k, v, Integer::sum));
-            EpochMetrics m = tally.metrics(epoch, network, (System.nanoTime() - t0) / 1e9)
+            double trainSeconds = (System.nanoTime() - t0) / 1e9;
+            EpochMetrics m = tally.metrics(epoch, network, trainSeconds)
                     .withRecovered(rungs.values().stream().mapToInt(Integer::intValue).sum());
+            if (cfg.task().classification()) {
+                // The training accuracy is that of the free phases solved during the epoch (the weights
+                // change as it goes); the test samples are scored after the epoch's last update.
+                Accuracy test = cfg.task().test().isEmpty() ? null : Accuracy.of(session, cfg.task().test());
+                session.takeRecoveries().forEach((k, v) -> recoveries.merge(k, v, Integer::sum));
+                m = m.withDiagnostics(Accuracy.columns(trainAccuracy, test));
+            }
             if (probe != null) {
                 m = m.withDiagnostics(probe.measure(network));
                 session.reload(); // the probe used the simulator
