@@ -86,10 +86,13 @@ final class RunCommand implements Callable<Integer> {
                 BaselineTrainer.Result base = exp.baseline().map(b -> BaselineTrainer.train(cfg, b, e -> { })).orElse(null);
                 if (base != null) {
                     writer.baseline(base);
-                    stdout.printf(Locale.ROOT, "backprop baseline (%d weights, learning rate %s): train accuracy %.2f %%, "
-                            + "test accuracy %.2f %% after %d epochs, %.2f s%n", base.parameters(),
-                            exp.baseline().get().learningRate(), 100 * base.last().trainAccuracy(),
-                            100 * base.last().testAccuracy(), base.epochs().size(), base.seconds());
+                    String outcome = cfg.task().classification() ? String.format(Locale.ROOT,
+                            "train accuracy %.2f %%, test accuracy %.2f %%", 100 * base.last().trainAccuracy(),
+                            100 * base.last().testAccuracy()) : String.format(Locale.ROOT, "loss %.4g V^2",
+                            base.last().loss());
+                    stdout.printf(Locale.ROOT, "backprop baseline (%d weights, learning rate %s): %s after %d epochs, "
+                            + "%.2f s%n", base.parameters(), exp.baseline().get().learningRate(), outcome,
+                            base.epochs().size(), base.seconds());
                     stdout.flush();
                 }
                 Progress progress = new Progress(err, cfg.epochs(), quiet);
