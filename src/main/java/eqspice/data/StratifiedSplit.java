@@ -1,7 +1,6 @@
 package eqspice.data;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -60,10 +59,5 @@ public final class StratifiedSplit {
         int[] tr = java.util.Arrays.stream(order).filter(k -> !test[k]).toArray();
         int[] te = java.util.Arrays.stream(order).filter(k -> test[k]).toArray();
         return new Parts(all.select(all.name() + " train", tr), all.select(all.name() + " test", te));
-    }
-
-    /** For messages: the class counts of a part. */
-    static String counts(LabeledData d) {
-        return Arrays.toString(d.classCounts());
     }
 }

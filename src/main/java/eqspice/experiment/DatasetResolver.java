@@ -26,8 +26,12 @@ final class DatasetResolver {
     /** A classification output is "correct" (correct_fraction column) within half the target swing by default. */
     static final double DEFAULT_TOLERANCE_SHARE = 0.5;
 
+    /** A data set built from its spec. */
+    private record Built(DatasetTask spec, Task task) {
+    }
+
     /** The last data set built, so that the points of a sweep do not read the files once each. */
-    private static volatile Object[] last = {null, null};
+    private static volatile Built last;
 
     private DatasetResolver() {
     }
@@ -76,13 +80,13 @@ final class DatasetResolver {
     }
 
     private static Task build(DatasetTask spec) {
-        Object[] memo = last;
-        if (spec.equals(memo[0])) {
-            return (Task) memo[1];
+        Built memo = last;
+        if (memo != null && memo.spec().equals(spec)) {
+            return memo.task();
         }
         try {
             Task task = spec.build(DatasetCache.fromEnvironment());
-            last = new Object[] {spec, task};
+            last = new Built(spec, task);
             return task;
         } catch (DataException e) {
             throw new IllegalArgumentException("field 'task.dataset.name': " + e.getMessage(), e);
