@@ -8,18 +8,27 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An immutable netlist: title, elements, diode models, solver options and comment lines
- * (provenance) for the header. The constructor checks what SPICE would only report later:
- * duplicate names, undefined models, controlled sources that sense a missing source.
+ * An immutable netlist: title, elements, diode models, solver options, comment lines
+ * (provenance) for the header, and the harness's own library files it uses (models and
+ * subcircuits, see {@link LibraryFile}). The constructor checks what SPICE would only report
+ * later: duplicate names, undefined models and subcircuits, controlled sources that sense a
+ * missing source.
  */
 public record Circuit(String title, List<Element> elements, List<DiodeModel> models, SolverOptions options,
-                      List<String> comments) {
+                      List<String> comments, List<LibraryFile> libraries) {
+
+    /** A circuit that uses no library file. */
+    public Circuit(String title, List<Element> elements, List<DiodeModel> models, SolverOptions options,
+                   List<String> comments) {
+        this(title, elements, models, options, comments, List.of());
+    }
 
     public Circuit {
         SpiceNames.text("title", title);
         elements = List.copyOf(elements);
         models = List.copyOf(models);
         comments = List.copyOf(comments);
+        libraries = List.copyOf(libraries);
         if (options == null) {
             throw new IllegalArgumentException("solver options must not be null");
         }
@@ -32,6 +41,15 @@ public record Circuit(String title, List<Element> elements, List<DiodeModel> mod
                 throw new IllegalArgumentException("diode model '" + m.name() + "' is defined twice");
             }
         }
+        Set<String> subcircuits = new HashSet<>();
+        Set<String> files = new HashSet<>();
+        for (LibraryFile lib : libraries) {
+            if (!files.add(lib.fileName())) {
+                throw new IllegalArgumentException("library file '" + lib.fileName() + "' is used twice");
+            }
+            modelNames.addAll(lib.models());
+            subcircuits.addAll(lib.subcircuits());
+        }
         Map<String, Element> byName = new HashMap<>();
         for (Element e : elements) {
             if (byName.put(e.name(), e) != null) {
@@ -41,6 +59,10 @@ public record Circuit(String title, List<Element> elements, List<DiodeModel> mod
         for (Element e : elements) {
             if (e instanceof Diode d && !modelNames.contains(d.model())) {
                 throw new IllegalArgumentException("diode " + d.name() + " uses undefined model '" + d.model() + "'");
+            }
+            if (e instanceof SubcircuitCall x && !subcircuits.contains(x.subcircuit())) {
+                throw new IllegalArgumentException("subcircuit instance " + x.name() + " uses '" + x.subcircuit()
+                        + "', which none of the circuit's library files defines");
             }
             if (e instanceof Cccs f && !(byName.get(f.senseSource()) instanceof VoltageSource)) {
                 throw new IllegalArgumentException("CCCS " + f.name() + " senses '" + f.senseSource()
@@ -79,11 +101,11 @@ public record Circuit(String title, List<Element> elements, List<DiodeModel> mod
 
     /** A copy with other solver options. */
     public Circuit withOptions(SolverOptions newOptions) {
-        return new Circuit(title, elements, models, newOptions, comments);
+        return new Circuit(title, elements, models, newOptions, comments, libraries);
     }
 
     /** A copy with other header comments (provenance). */
     public Circuit withComments(List<String> newComments) {
-        return new Circuit(title, elements, models, options, newComments);
+        return new Circuit(title, elements, models, options, newComments, libraries);
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
  * validated when the element is built, so a line can never carry anything but the
  * element it describes.
  */
-public sealed interface Element permits Resistor, VoltageSource, CurrentSource, Diode, Vcvs, Cccs {
+public sealed interface Element permits Resistor, VoltageSource, CurrentSource, Diode, Vcvs, Cccs,
+        SubcircuitCall, SinhConductor {
 
     /** The element's name; its first letter is the SPICE device letter. */
     String name();

@@ -5,28 +5,51 @@ import java.util.List;
 
 /**
  * Writes a {@link Circuit} in the ngspice dialect: title line, {@code *} comment header,
- * models, options, elements in their given order, an optional {@code .op} and {@code .end}.
- * The output is a pure function of the circuit: writing it twice gives identical text.
+ * library files, models, options, elements in their given order, an optional {@code .op} and
+ * {@code .end}. The output is a pure function of the circuit: writing it twice gives identical text.
+ *
+ * <p>Library files are written in one of two ways. Loaded into an ngspice session, their lines
+ * are inlined between marker comments: the session reads no files, so nothing depends on where
+ * eqspice is installed or on a path that could be changed underneath it. Written for a
+ * designer, each becomes {@code .include lib/<file>}, a path relative to the netlist, and the
+ * folder carries the file (see {@code network.DesignerExport}).
  */
 public final class NgspiceWriter {
+    /** How library files appear in the written netlist. */
+    public enum Libraries { INLINE, INCLUDE }
+
     private NgspiceWriter() {
     }
 
-    /** The netlist as lines, without {@code .op} (for loading into an ngspice session). */
+    /** The netlist as lines, without {@code .op}, libraries inlined (for loading into an ngspice session). */
     public static List<String> lines(Circuit circuit) {
         return lines(circuit, false);
     }
 
     /**
-     * The netlist as lines.
+     * The netlist as lines, libraries inlined.
      *
      * @param withOp add an {@code .op} card, so that {@code ngspice -b file} solves it standalone
      */
     public static List<String> lines(Circuit circuit, boolean withOp) {
+        return lines(circuit, withOp, Libraries.INLINE);
+    }
+
+    /** The netlist as lines, with libraries written as {@code how} says. */
+    public static List<String> lines(Circuit circuit, boolean withOp, Libraries how) {
         List<String> out = new ArrayList<>(circuit.elements().size() + circuit.comments().size() + 8);
         out.add(circuit.title());
         for (String c : circuit.comments()) {
             out.add(c.isEmpty() ? "*" : "* " + c);
+        }
+        for (LibraryFile lib : circuit.libraries()) {
+            if (how == Libraries.INCLUDE) {
+                out.add(".include " + lib.includePath());
+            } else {
+                out.add("* begin library " + lib.fileName());
+                out.addAll(lib.lines());
+                out.add("* end library " + lib.fileName());
+            }
         }
         for (DiodeModel m : circuit.models()) {
             out.add(m.spiceLine());
@@ -42,9 +65,14 @@ public final class NgspiceWriter {
         return out;
     }
 
-    /** The standalone netlist text (with {@code .op}), lines ended by {@code \n}. */
+    /** The standalone netlist text (with {@code .op}, libraries inlined), lines ended by {@code \n}. */
     public static String write(Circuit circuit) {
-        List<String> lines = lines(circuit, true);
+        return write(circuit, Libraries.INLINE);
+    }
+
+    /** The standalone netlist text (with {@code .op}), libraries written as {@code how} says. */
+    public static String write(Circuit circuit, Libraries how) {
+        List<String> lines = lines(circuit, true, how);
         StringBuilder sb = new StringBuilder(lines.size() * 32);
         for (String l : lines) {
             sb.append(l).append('\n');

@@ -3,6 +3,7 @@ package eqspice.cli;
 import eqspice.circuit.SpiceNames;
 import eqspice.experiment.Experiment;
 import eqspice.experiment.ExperimentLoader;
+import eqspice.network.Fidelity;
 import eqspice.network.LayeredNetwork;
 import eqspice.network.NetlistExport;
 import eqspice.ngspice.NgspiceSession;
@@ -21,11 +22,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code eqspice export}: a standalone netlist a designer runs with {@code ngspice -b}, plus its weights as CSV. */
+/**
+ * {@code eqspice export}: a standalone netlist a designer runs with {@code ngspice -b}, plus its
+ * weights as CSV; with {@code --level}, a self-contained designer folder at that fidelity.
+ */
 @Command(name = "export", description = {"Write a standalone ngspice netlist (.op and options included) and "
         + "<name>.conductances.csv for a preset or an experiment's network.",
     "SOURCE is the preset kiraz-case1 (the shipped netlists/kiraz-case1.cir) or an experiment file: its initial "
-        + "network from its seed, or with --trained the network after training."})
+        + "network from its seed, or with --trained the network after training.",
+    "With --level ideal|behavioural|transistor, --out names a folder: the netlist with relative includes of the "
+        + "model files it needs (lib/), conductances.csv and a README for designers. SOURCE may then also be a "
+        + "finished run's folder (its experiment.yaml and trained conductances.csv); kiraz-case1 is the embedded "
+        + "experiment."})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,8 +41,13 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SOURCE", description = "kiraz-case1, or an experiment file (.yaml)")
     String source;
 
-    @Option(names = "--out", paramLabel = "FILE.cir", description = "netlist to write (default: netlists/<name>.cir)")
+    @Option(names = "--out", paramLabel = "FILE.cir|DIR", description = "netlist to write (default: netlists/<name>.cir); "
+        + "with --level, the folder to write (required)")
     Path out;
+
+    @Option(names = "--level", paramLabel = "LEVEL", description = "ideal, behavioural or transistor: write a designer "
+        + "folder at that fidelity (parts from the experiment's fidelity: section)")
+    String level;
 
     @Option(names = "--sample", defaultValue = "0", description = "whose inputs the sources hold (default: ${DEFAULT-VALUE})")
     int sample;
@@ -45,6 +58,13 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
+        if (level != null) {
+            return new DesignerFolder(stdout).write(Path.of(source), Fidelity.Level.parse(level), out, sample, trained);
+        }
+        if (Files.isDirectory(Path.of(source))) {
+            throw new IllegalArgumentException(source + " is a folder: a run's folder is exported with --level "
+                    + "ideal|behavioural|transistor --out DIR");
+        }
         if (out != null) {
             dir(out, ""); // a .cir name first, so that the stem below is the name
             netlistName("--out " + out, stem(out));

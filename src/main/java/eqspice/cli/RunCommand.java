@@ -32,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code eqspice run [experiment.yaml]}: one training run, with progress and results on disk. */
 @Command(name = "run", description = {"Train the network of an experiment file with EqProp in ngspice.",
     "Without a file, runs the embedded default experiment (" + RunCommand.DEFAULT + ").",
-    "Writes provenance.json, metrics.csv (one row per epoch) and summary.json into results/<name>/."})
+    "Writes provenance.json, experiment.yaml (a copy), metrics.csv (one row per epoch), summary.json and "
+        + "conductances.csv (the trained network) into results/<name>/."})
 final class RunCommand implements Callable<Integer> {
     static final String DEFAULT = "kiraz-case1.yaml";
 
@@ -70,6 +71,12 @@ final class RunCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "%s: %s, %s estimator, alpha %s, beta %s, %d epochs, seed %d%n", exp.name(),
                     ConfigDescription.of(cfg).get("network"), cfg.estimator().id(), cfg.alpha(), cfg.beta(),
                     cfg.epochs(), cfg.seed());
+            if (exp.hardware().trainLevel() != eqspice.network.Fidelity.Level.IDEAL) {
+                stdout.println("training on the circuit " + exp.hardware().trainFidelity().label());
+            }
+            if (!exp.programming().ideal()) {
+                stdout.println("device programming: " + exp.programming());
+            }
             stdout.flush();
             TrainingResult r;
             EpochProbe probe = diagnostics ? new EpochDiagnostics(ng, cfg, diagnosticsSample, 1e-4) : null;
@@ -83,6 +90,7 @@ final class RunCommand implements Callable<Integer> {
                 columns.addAll(probe.columns());
             }
             try (RunWriter writer = new RunWriter(dir, prov, ConfigDescription.of(cfg), columns)) {
+                writer.experiment(file != null ? ExperimentLoader.readBytes(file) : embeddedBytes(DEFAULT));
                 BaselineTrainer.Result base = exp.baseline().map(b -> BaselineTrainer.train(cfg, b, e -> { })).orElse(null);
                 if (base != null) {
                     writer.baseline(base);
@@ -99,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
                 r = Trainer.train(ng, cfg, prov.lines(), m -> {
                     writer.epoch(m);
                     progress.epoch(m);
-                }, probe);
+                }, probe, exp.hardware().trainFidelity(), exp.programming());
                 writer.summary(r);
             }
             stdout.printf(Locale.ROOT, "loss %.4g -> %.4g V^2 (%.3gx lower), %s, %d failed phases, %.1f s%n",
@@ -127,11 +135,15 @@ final class RunCommand implements Callable<Integer> {
 
     /** An experiment shipped inside the jar (a copy of experiments/NAME). */
     static Experiment embedded(String name) {
+        return ExperimentLoader.parse(Path.of("embedded:experiments", name), embeddedBytes(name));
+    }
+
+    private static byte[] embeddedBytes(String name) {
         try (InputStream in = RunCommand.class.getResourceAsStream("/eqspice/experiments/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("the embedded experiment " + name + " is missing from the jar");
             }
-            return ExperimentLoader.parse(Path.of("embedded:experiments", name), in.readAllBytes());
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

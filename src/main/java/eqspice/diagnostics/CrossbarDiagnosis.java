@@ -95,6 +95,7 @@ public final class CrossbarDiagnosis {
                 elements.add(e);
             }
         }
-        return new Circuit(circuit.title(), elements, circuit.models(), circuit.options(), circuit.comments());
+        return new Circuit(circuit.title(), elements, circuit.models(), circuit.options(), circuit.comments(),
+                circuit.libraries());
     }
 }

@@ -64,6 +64,7 @@ public enum PowerClass {
             case AMPLIFIER_CCCS -> AMPLIFIER_CCCS;
             case AMPLIFIER_SENSE -> SENSE_SOURCES;
             case NUDGE_SOURCE -> NUDGE_SOURCES;
+            case SUPPLY_SOURCE -> VOLTAGE_SOURCES;
         };
     }
 

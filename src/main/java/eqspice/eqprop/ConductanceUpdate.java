@@ -5,9 +5,11 @@ import eqspice.network.ConductanceMatrix;
 import eqspice.network.LayeredNetwork;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.random.RandomGenerator;
 
 /**
- * The learning rule g &lt;- clip(g - alpha * estimate, g_min, g_max), applied to a whole
+ * The learning rule g &lt;- clip(g - alpha * estimate, g_min, g_max), or its device version
+ * ({@link Programming}: asymmetric, noisy, quantised steps), applied to a whole
  * network from a flat gradient (layer by layer, row-major: the order of
  * {@link eqspice.network.CrossbarLayout#conductors()}).
  */
@@ -17,6 +19,18 @@ public final class ConductanceUpdate {
 
     /** Returns the updated network; {@code alpha} must be finite and &gt;= 0. */
     public static LayeredNetwork apply(LayeredNetwork network, double[] gradient, double alpha) {
+        return apply(network, gradient, alpha, Programming.IDEAL, null);
+    }
+
+    /**
+     * Returns the network after programming every device with its step as {@code programming}
+     * says; {@code rng} supplies the write noise (may be null when the programming has none).
+     */
+    public static LayeredNetwork apply(LayeredNetwork network, double[] gradient, double alpha, Programming programming,
+                                       RandomGenerator rng) {
+        if (programming.noise() > 0 && rng == null) {
+            throw new IllegalArgumentException("noisy programming needs a random generator");
+        }
         if (!(alpha >= 0) || !Double.isFinite(alpha)) {
             throw new IllegalArgumentException("alpha must be a finite number >= 0, got " + alpha);
         }
@@ -30,13 +44,32 @@ public final class ConductanceUpdate {
         for (ConductanceMatrix m : network.weights()) {
             double[] g = m.toArray();
             for (int k = 0; k < g.length; k++, at++) {
-                double step = alpha * gradient[at];
+                double step = -alpha * gradient[at];
                 // A NaN estimate (a phase that produced garbage) must not poison the weights.
-                g[k] = Double.isFinite(step) ? bounds.clip(g[k] - step) : g[k];
+                if (!Double.isFinite(step)) {
+                    continue;
+                }
+                if (!programming.ideal()) {
+                    step *= step > 0 ? programming.potentiation() : programming.depression();
+                    if (programming.noise() > 0) {
+                        step *= 1 + programming.noise() * rng.nextGaussian();
+                    }
+                }
+                g[k] = quantise(bounds.clip(g[k] + step), bounds, programming.levels());
             }
             next.add(ConductanceMatrix.of(m.rows(), m.columns(), g));
         }
         return network.withWeights(next);
+    }
+
+    /** The nearest of {@code levels} evenly spaced conductances in the bounds (unchanged for 0 levels). */
+    static double quantise(double g, ConductanceBounds bounds, int levels) {
+        if (levels == 0) {
+            return g;
+        }
+        double delta = (bounds.gMax() - bounds.gMin()) / (levels - 1);
+        long n = Math.round((g - bounds.gMin()) / delta);
+        return Math.min(bounds.gMax(), bounds.gMin() + n * delta);
     }
 
     /** Element-wise mean of several gradients (mini-batch). */

@@ -4,6 +4,7 @@ import eqspice.circuit.SolverOptions;
 import eqspice.network.Conductor;
 import eqspice.network.ConductanceMatrix;
 import eqspice.network.CrossbarCircuit;
+import eqspice.network.Fidelity;
 import eqspice.network.LayeredNetwork;
 import eqspice.simulate.Simulator;
 import eqspice.simulate.Solution;
@@ -17,6 +18,10 @@ import java.util.Map;
  * and updates change only resistances, so the netlist is parsed once per run; values are
  * sent to the simulator only when they differ from what it already holds.
  *
+ * <p>At a {@link Fidelity} with sinh crossbar devices a conductance cannot be changed with
+ * {@code alter}: the session then loads the circuit again before the next solve, with the
+ * sources as they were. Device-to-device variation is applied to every conductance it sends.
+ *
  * <p>The session does not own the simulator: whoever opened it closes it.
  */
 public final class CrossbarSession {
@@ -28,12 +33,21 @@ public final class CrossbarSession {
     private final Map<String, Integer> recoveries = new HashMap<>();
     private final SolverOptions options;
     private final List<String> comments;
+    private final double[] variation;
     private LayeredNetwork network;
+    private boolean stale;
 
-    /** Builds the network's circuit (inputs 0 V, nudging 0 A) and loads it. */
+    /** Builds the network's ideal circuit (inputs 0 V, nudging 0 A) and loads it. */
     public CrossbarSession(Simulator simulator, LayeredNetwork network, SolverOptions options, List<String> comments) {
+        this(simulator, network, Fidelity.IDEAL, options, comments);
+    }
+
+    /** Builds the network's circuit at {@code fidelity} (inputs 0 V, nudging 0 A) and loads it. */
+    public CrossbarSession(Simulator simulator, LayeredNetwork network, Fidelity fidelity, SolverOptions options,
+                           List<String> comments) {
         this.simulator = simulator;
-        this.builder = new CrossbarCircuit(network.spec());
+        this.builder = new CrossbarCircuit(network.spec(), fidelity);
+        this.variation = builder.variationFactors();
         this.conductors = builder.layout().conductors();
         this.network = network;
         this.options = options;
@@ -53,6 +67,27 @@ public final class CrossbarSession {
         sourceValues.clear();
         sourceValues.putAll(builder.inputValues(zeros));
         sourceValues.putAll(builder.nudgeValues(new double[network.spec().outputs()]));
+        stale = false;
+    }
+
+    /** Loads the circuit of the conductances set since (sinh devices), then puts the sources back. */
+    private void reloadWithSources() {
+        Map<String, Double> sources = new HashMap<>(sourceValues);
+        double[] g = conductances.clone();
+        List<ConductanceMatrix> weights = new ArrayList<>();
+        int at = 0;
+        for (ConductanceMatrix m : network.weights()) {
+            weights.add(ConductanceMatrix.of(m.rows(), m.columns(), java.util.Arrays.copyOfRange(g, at, at + m.rows() * m.columns())));
+            at += m.rows() * m.columns();
+        }
+        double[] zeros = new double[network.spec().inputs()];
+        // LayeredNetwork refuses conductances outside the bounds: perturbations past them need the ideal fidelity.
+        simulator.load(builder.build(new LayeredNetwork(network.spec(), weights), zeros, options, comments));
+        sourceValues.clear();
+        sourceValues.putAll(builder.inputValues(zeros));
+        sourceValues.putAll(builder.nudgeValues(new double[network.spec().outputs()]));
+        setSources(sources);
+        stale = false;
     }
 
     public CrossbarCircuit builder() {
@@ -107,7 +142,11 @@ public final class CrossbarSession {
      */
     public void setConductance(int index, double siemens) {
         if (conductances[index] != siemens) {
-            simulator.setResistance(conductors.get(index).element(), 1.0 / siemens);
+            if (builder.fidelity().nonlinearMemristors()) {
+                stale = true; // a B source's expression cannot be altered: reload before the next solve
+            } else {
+                simulator.setResistance(conductors.get(index).element(), 1.0 / (siemens * variation[index]));
+            }
             conductances[index] = siemens;
         }
     }
@@ -119,6 +158,9 @@ public final class CrossbarSession {
 
     /** Solves the operating point with the current values (counting recovered solves by rung). */
     public Solution solve() {
+        if (stale) {
+            reloadWithSources();
+        }
         Solution s = simulator.operatingPoint();
         String rung = simulator.lastRecovery();
         if (!"direct".equals(rung)) {

@@ -8,7 +8,7 @@ import java.util.List;
  * experiments/README.md documents every field.
  */
 public record ExperimentDoc(String name, String description, NetworkDoc network, TaskDoc task, TrainingDoc training,
-                            SolverDoc solver, BaselineDoc baseline) {
+                            SolverDoc solver, FidelityDoc fidelity, BaselineDoc baseline) {
 
     /** {@code network:} a preset and/or explicit shape. */
     public record NetworkDoc(String preset, Integer inputs, Boolean doubledInputs, List<Double> bias,
@@ -49,5 +49,15 @@ public record ExperimentDoc(String name, String description, NetworkDoc network,
 
     /** {@code solver:} ngspice options. */
     public record SolverDoc(Boolean klu, Double reltol, Double abstol, Double vntol, Double gmin, Integer itl1) {
+    }
+
+    /** {@code fidelity:} the non-ideal parts used by eqspice validate and export --level (see {@link FidelityResolver}). */
+    public record FidelityDoc(Double supply, Double openLoopGain, Double outputResistance, Double offset, String diode,
+                              String memristor, Double v0, Double variation, Long variationSeed, String trainLevel,
+                              ProgrammingDoc programming) {
+    }
+
+    /** {@code fidelity.programming:} how devices take the update rule's steps (eqspice run). */
+    public record ProgrammingDoc(Integer levels, Double noise, Double potentiation, Double depression, Long seed) {
     }
 }

@@ -125,8 +125,8 @@ public final class ExperimentLoader {
                         + "(it names the results folder)");
             }
             return new Experiment(name, Objects.requireNonNullElse(doc.description(), ""), file, sha256(yaml),
-                    ConfigResolver.resolve(doc), DatasetResolver.baseline(doc.baseline(),
-                            doc.task() != null && doc.task().dataset() != null));
+                    ConfigResolver.resolve(doc), FidelityResolver.hardware(doc.fidelity()),
+                    DatasetResolver.baseline(doc.baseline(), doc.task() != null && doc.task().dataset() != null));
         } catch (IllegalArgumentException e) {
             throw new ExperimentException(at(file, yaml, e.getMessage()), e);
         }

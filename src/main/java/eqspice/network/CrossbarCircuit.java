@@ -6,8 +6,11 @@ import eqspice.circuit.CurrentSource;
 import eqspice.circuit.Diode;
 import eqspice.circuit.DiodeModel;
 import eqspice.circuit.Element;
+import eqspice.circuit.LibraryFile;
 import eqspice.circuit.Resistor;
+import eqspice.circuit.SinhConductor;
 import eqspice.circuit.SolverOptions;
+import eqspice.circuit.SubcircuitCall;
 import eqspice.circuit.Vcvs;
 import eqspice.circuit.VoltageSource;
 import eqspice.simulate.Solution;
@@ -27,15 +30,50 @@ import java.util.Map;
  * op{k}, {@code inudm{k}} delivers -I_k into om{k}). With I_k = beta (y_k - o_k) this is
  * -beta dC/dV for C = 1/2 sum (y_k - o_k)^2, o_k = V(op{k}) - V(om{k}): positive beta pulls
  * the prediction toward the target.
+ *
+ * <p>The parts follow a {@link Fidelity}: at the behavioural and transistor levels the forward
+ * amplifier is a subcircuit instance {@code xa{m}_{j}} (nodes h, ao, vdd, vss) powered by the
+ * rail sources {@code vsupp} (node vdd) and {@code vsupn} (node vss), diodes may use the 1N4148
+ * card and crossbar devices may be sinh conductors {@code br{l}_{i}_{j}} whose conductances carry
+ * device-to-device variation.
  */
 public final class CrossbarCircuit {
     private final CrossbarLayout layout;
     private final Map<String, ElementRole> roles;
+    private final Fidelity fidelity;
+    private final double[] variation;
 
+    /** A builder of ideal circuits. */
     public CrossbarCircuit(NetworkSpec spec) {
+        this(spec, Fidelity.IDEAL);
+    }
+
+    /** A builder of circuits at the given fidelity. */
+    public CrossbarCircuit(NetworkSpec spec, Fidelity fidelity) {
         this.layout = new CrossbarLayout(spec);
+        this.fidelity = fidelity;
+        if (fidelity.level() != Fidelity.Level.IDEAL && spec.amplifier().isPresent()
+                && !(spec.amplifier().get().forwardGain() > 1)) {
+            throw new IllegalArgumentException("amplifier forward gain must be > 1 at the " + fidelity.level().id()
+                    + " level (a non-inverting op-amp amplifier), got " + spec.amplifier().get().forwardGain());
+        }
+        this.variation = fidelity.deviceFactors(spec.conductanceCount());
         this.roles = Collections.unmodifiableMap(rolesOf(build(LayeredNetwork.uniform(spec, spec.bounds().gMax()),
                 new double[spec.inputs()], SolverOptions.DEFAULT, List.of()).elements()));
+    }
+
+    /** The fidelity of the circuits this builder makes. */
+    public Fidelity fidelity() {
+        return fidelity;
+    }
+
+    /**
+     * The conductance each device really has for programmed conductance 1 S, in
+     * {@link CrossbarLayout#conductors()} order: exp(variation * z) per device with z standard
+     * normal from the variation seed, or 1 everywhere without variation.
+     */
+    public double[] variationFactors() {
+        return variation.clone();
     }
 
     public CrossbarLayout layout() {
@@ -66,16 +104,35 @@ public final class CrossbarCircuit {
         for (int b = 0; b < spec.biasVoltages().size(); b++) {
             elements.add(new VoltageSource(layout.biasSource(b), layout.biasNode(b), "0", spec.biasVoltages().get(b)));
         }
+        int at = 0;
         for (int l = 0; l < spec.weightLayers(); l++) {
             ConductanceMatrix g = network.weights().get(l);
             for (int i = 0; i < spec.rows(l); i++) {
-                for (int j = 0; j < spec.columns(l); j++) {
-                    elements.add(Resistor.ofConductance(layout.resistor(l, i, j), layout.rowNode(l, i),
-                            layout.columnNode(l, j), g.get(i, j)));
+                for (int j = 0; j < spec.columns(l); j++, at++) {
+                    double real = g.get(i, j) * variation[at];
+                    String name = layout.resistor(l, i, j);
+                    elements.add(fidelity.nonlinearMemristors()
+                            ? new SinhConductor("b" + name, layout.rowNode(l, i), layout.columnNode(l, j), real,
+                            fidelity.parameters().v0())
+                            : Resistor.ofConductance(name, layout.rowNode(l, i), layout.columnNode(l, j), real));
                 }
             }
         }
-        spec.activation().ifPresent(pair -> models.add(pair.model()));
+        List<LibraryFile> libraries = new ArrayList<>();
+        if (spec.activation().isPresent()) {
+            if (fidelity.realDiodes()) {
+                libraries.add(ModelLibrary.get(ModelLibrary.DIODES));
+            } else {
+                models.add(spec.activation().get().model());
+            }
+        }
+        if (spec.amplifier().isPresent() && fidelity.level() != Fidelity.Level.IDEAL) {
+            libraries.add(ModelLibrary.get(fidelity.level() == Fidelity.Level.BEHAVIOURAL
+                    ? ModelLibrary.BEHAVIOURAL_AMPLIFIER : ModelLibrary.CMOS_AMPLIFIER));
+            double supply = fidelity.parameters().supply();
+            elements.add(new VoltageSource(SUPPLY_PLUS, "vdd", "0", supply));
+            elements.add(new VoltageSource(SUPPLY_MINUS, "vss", "0", -supply));
+        }
         for (int m = 1; m <= spec.hidden().size(); m++) {
             for (int j = 0; j < spec.hidden().get(m - 1); j++) {
                 addHiddenUnit(elements, m, j);
@@ -85,8 +142,12 @@ public final class CrossbarCircuit {
             elements.add(new CurrentSource(layout.nudgePlus(k), "0", layout.outputPlus(k), 0.0));
             elements.add(new CurrentSource(layout.nudgeMinus(k), "0", layout.outputMinus(k), 0.0));
         }
-        return new Circuit("eqspice crossbar " + shape(spec), elements, models, options, comments);
+        return new Circuit("eqspice crossbar " + shape(spec), elements, models, options, comments, libraries);
     }
+
+    /** The rail sources at the behavioural and transistor levels (nodes vdd and vss). */
+    public static final String SUPPLY_PLUS = "vsupp";
+    public static final String SUPPLY_MINUS = "vsupn";
 
     private void addHiddenUnit(List<Element> elements, int m, int j) {
         NetworkSpec spec = layout.spec();
@@ -96,15 +157,23 @@ public final class CrossbarCircuit {
             boolean clip = pair.orientation() == DiodePair.Orientation.CLIPPING;
             String up = "nu" + id;
             String low = "nl" + id;
-            elements.add(clip ? new Diode("du" + id, h, up, pair.model().name())
-                    : new Diode("du" + id, up, h, pair.model().name()));
+            String model = fidelity.realDiodes() ? ModelLibrary.D1N4148 : pair.model().name();
+            elements.add(clip ? new Diode("du" + id, h, up, model) : new Diode("du" + id, up, h, model));
             elements.add(new VoltageSource("vdu" + id, up, "0", pair.upperBias()));
-            elements.add(clip ? new Diode("dl" + id, low, h, pair.model().name())
-                    : new Diode("dl" + id, h, low, pair.model().name()));
+            elements.add(clip ? new Diode("dl" + id, low, h, model) : new Diode("dl" + id, h, low, model));
             elements.add(new VoltageSource("vdl" + id, low, "0", pair.lowerBias()));
         });
         spec.amplifier().ifPresent(amp -> {
-            elements.add(new Vcvs("ea" + id, "ao" + id, "0", h, "0", amp.forwardGain()));
+            FidelityParameters p = fidelity.parameters();
+            switch (fidelity.level()) {
+                case IDEAL -> elements.add(new Vcvs("ea" + id, "ao" + id, "0", h, "0", amp.forwardGain()));
+                case BEHAVIOURAL -> elements.add(new SubcircuitCall("xa" + id, List.of(h, "ao" + id, "vdd", "vss"),
+                        ModelLibrary.BEHAVIOURAL_SUBCKT, orderedMap("gain", amp.forwardGain(), "a0", p.openLoopGain(),
+                        "rout", p.outputResistance(), "voff", p.offset())));
+                case TRANSISTOR -> elements.add(new SubcircuitCall("xa" + id, List.of(h, "ao" + id, "vdd", "vss"),
+                        ModelLibrary.CMOS_SUBCKT, orderedMap("gain", amp.forwardGain(), "supply", p.supply())));
+                default -> throw new IllegalStateException();
+            }
             elements.add(new VoltageSource("va" + id, "ao" + id, "a" + id, 0.0));
             elements.add(new Cccs("fa" + id, h, "0", "va" + id, amp.backwardGain()));
         });
@@ -148,6 +217,15 @@ public final class CrossbarCircuit {
         return sb.append('-').append(spec.outputs()).toString();
     }
 
+    /** Subcircuit parameters in the order given (a stable netlist line). */
+    private static Map<String, Double> orderedMap(Object... kv) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int k = 0; k < kv.length; k += 2) {
+            m.put((String) kv[k], (Double) kv[k + 1]);
+        }
+        return m;
+    }
+
     private static void checkWidth(String what, double[] v, int expected) {
         if (v.length != expected) {
             throw new IllegalArgumentException(what + " have " + v.length + " values, the network expects " + expected);
@@ -164,8 +242,12 @@ public final class CrossbarCircuit {
 
     private static ElementRole roleOf(Element e) {
         String n = e.name();
-        if (e instanceof Resistor) {
+        if (e instanceof Resistor || e instanceof SinhConductor) {
             return ElementRole.CONDUCTANCE;
+        } else if (e instanceof SubcircuitCall) {
+            return ElementRole.AMPLIFIER_VCVS;
+        } else if (n.equals(SUPPLY_PLUS) || n.equals(SUPPLY_MINUS)) {
+            return ElementRole.SUPPLY_SOURCE;
         } else if (e instanceof Diode) {
             return ElementRole.DIODE;
         } else if (e instanceof Vcvs) {

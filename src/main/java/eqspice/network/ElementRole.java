@@ -19,5 +19,7 @@ public enum ElementRole {
     /** The backward CCCS of a bidirectional amplifier. */
     AMPLIFIER_CCCS,
     /** A current source that nudges an output node. */
-    NUDGE_SOURCE
+    NUDGE_SOURCE,
+    /** A supply rail of the op-amp amplifiers (behavioural and transistor fidelity). */
+    SUPPLY_SOURCE
 }

@@ -37,9 +37,28 @@ final class NgspiceLog {
         return List.copyOf(lines);
     }
 
-    /** Lines that report a convergence failure. */
+    /**
+     * Lines that report a convergence failure. ngspice's op tries gmin stepping, then source
+     * stepping: "gmin stepping failed" followed by "source stepping completed" is a solved
+     * operating point (a high-gain op-amp macro model takes that path), so a stepping failure
+     * that a later "stepping completed" note overtook is not reported.
+     */
     synchronized List<String> convergenceErrors() {
-        return matching(CONVERGENCE);
+        int lastCompleted = -1;
+        for (int k = 0; k < lines.size(); k++) {
+            if (lines.get(k).toLowerCase(Locale.ROOT).contains("stepping completed")) {
+                lastCompleted = k;
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < lines.size(); k++) {
+            String l = lines.get(k).toLowerCase(Locale.ROOT);
+            boolean overtaken = k < lastCompleted && l.contains("stepping failed");
+            if (containsAny(l, CONVERGENCE) && !overtaken) {
+                out.add(lines.get(k));
+            }
+        }
+        return out;
     }
 
     /** Lines that report a netlist or command error (and are not convergence reports). */

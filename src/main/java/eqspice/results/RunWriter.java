@@ -22,7 +22,9 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Writes one training run's results into its folder: {@code provenance.json} first,
  * {@code metrics.csv} one flushed row per epoch (a run killed half-way keeps what it did),
- * and {@code summary.json} at the end.
+ * and at the end {@code summary.json} and the trained network's {@code conductances.csv}
+ * (the export's conductance table, which {@code eqspice validate} and {@code export} read back).
+ * {@code eqspice run} also keeps a copy of the experiment file as {@code experiment.yaml}.
  */
 public final class RunWriter implements AutoCloseable {
     /** Columns of metrics.csv, in order; documented in results/README.md. */
@@ -31,6 +33,11 @@ public final class RunWriter implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The trained network's conductances, columns {@code layer,i,j,element,g_siemens}. */
+    public static final String CONDUCTANCES = "conductances.csv";
+    /** The copy of the experiment file the run was made from. */
+    public static final String EXPERIMENT = "experiment.yaml";
 
     private final Path dir;
     private final Provenance provenance;
@@ -157,9 +164,27 @@ public final class RunWriter implements AutoCloseable {
         doc.put("provenance", provenance);
         try {
             AtomicFiles.writeJson(JSON, dir.resolve("summary.json"), doc);
+            StringBuilder csv = new StringBuilder();
+            eqspice.network.NetlistExport.writeConductances(csv, r.finalNetwork());
+            write(CONDUCTANCES, csv.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.resolve("summary.json"), e);
+            throw new UncheckedIOException("cannot write " + dir.resolve("summary.json") + " or " + CONDUCTANCES, e);
         }
+    }
+
+    /** Keeps the experiment file's bytes as {@code experiment.yaml}, so the folder says what was run. */
+    public void experiment(byte[] yaml) {
+        try {
+            write(EXPERIMENT, yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve(EXPERIMENT), e);
+        }
+    }
+
+    private void write(String name, byte[] bytes) throws IOException {
+        Path tmp = dir.resolve(name + ".tmp");
+        Files.write(tmp, bytes);
+        AtomicFiles.replace(tmp, dir.resolve(name));
     }
 
     @Override

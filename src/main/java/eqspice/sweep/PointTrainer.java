@@ -31,7 +31,8 @@ public final class PointTrainer {
                     exp.file().toString(), exp.sha256());
             TrainingResult r;
             try (RunWriter w = new RunWriter(pointDir(sweepDir, point.id()), prov, ConfigDescription.of(exp.config()))) {
-                r = Trainer.train(sim, exp.config(), prov.lines(), w::epoch);
+                r = Trainer.train(sim, exp.config(), prov.lines(), w::epoch, null, exp.hardware().trainFidelity(),
+                        exp.programming());
                 w.summary(r);
             }
             return new PointOutcome(point.id(), PointOutcome.OK, r.initialLoss(), r.finalLoss(), r.converged(),

@@ -4,6 +4,8 @@ import eqspice.eqprop.ConductanceUpdate;
 import eqspice.eqprop.CrossbarSession;
 import eqspice.eqprop.EqPropStep;
 import eqspice.eqprop.PhaseFailedException;
+import eqspice.eqprop.Programming;
+import eqspice.network.Fidelity;
 import eqspice.network.LayeredNetwork;
 import eqspice.simulate.Simulator;
 import java.util.ArrayList;
@@ -41,9 +43,20 @@ public final class Trainer {
      */
     public static TrainingResult train(Simulator simulator, TrainingConfig cfg, List<String> comments,
                                        Consumer<EpochMetrics> onEpoch, EpochProbe probe) {
+        return train(simulator, cfg, comments, onEpoch, probe, Fidelity.IDEAL, Programming.IDEAL);
+    }
+
+    /**
+     * Trains on the circuit at {@code fidelity}, with devices that take their steps as
+     * {@code programming} says (asymmetric, noisy, quantised; the write noise drawn from its own seed).
+     */
+    public static TrainingResult train(Simulator simulator, TrainingConfig cfg, List<String> comments,
+                                       Consumer<EpochMetrics> onEpoch, EpochProbe probe, Fidelity fidelity,
+                                       Programming programming) {
+        SplittableRandom writeNoise = new SplittableRandom(programming.seed());
         long start = System.nanoTime();
         LayeredNetwork network = LayeredNetwork.random(cfg.spec(), cfg.initLow(), cfg.initHigh(), cfg.seed());
-        CrossbarSession session = new CrossbarSession(simulator, network, cfg.solver(), comments);
+        CrossbarSession session = new CrossbarSession(simulator, network, fidelity, cfg.solver(), comments);
         SplittableRandom order = new SplittableRandom(cfg.seed() ^ ORDER_STREAM);
         List<Sample> samples = cfg.task().samples();
         List<EpochMetrics> history = new ArrayList<>();
@@ -72,7 +85,8 @@ public final class Trainer {
                     }
                 }
                 if (!batch.isEmpty() && (batch.size() == cfg.batchSize() || pos == idx.length - 1)) {
-                    network = ConductanceUpdate.apply(network, ConductanceUpdate.mean(batch), cfg.alpha());
+                    network = ConductanceUpdate.apply(network, ConductanceUpdate.mean(batch), cfg.alpha(), programming,
+                            writeNoise);
                     session.setNetwork(network);
                     tally.updates++;
                     batch.clear();

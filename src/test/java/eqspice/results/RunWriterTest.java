@@ -55,7 +55,8 @@ class RunWriterTest {
             w.baseline(base);
             w.epoch(e1);
             w.epoch(e2);
-            w.summary(new eqspice.train.TrainingResult(null, List.of(e1, e2), false, -1, 0, 4.0, "", Map.of()));
+            w.summary(new eqspice.train.TrainingResult(eqspice.network.LayeredNetwork.uniform(
+                    eqspice.network.Presets.kirazCase1(), 1e-4), List.of(e1, e2), false, -1, 0, 4.0, "", Map.of()));
         }
         List<CSVRecord> rows = read(dir.resolve("metrics.csv"));
         assertEquals("0.85", rows.get(1).get("test_accuracy"));

@@ -1,0 +1,104 @@
+package eqspice.cli;
+
+import eqspice.circuit.SolverOptions;
+import eqspice.experiment.Experiment;
+import eqspice.experiment.ExperimentLoader;
+import eqspice.network.ConductanceTable;
+import eqspice.network.CrossbarCircuit;
+import eqspice.network.DesignerExport;
+import eqspice.network.Fidelity;
+import eqspice.network.LayeredNetwork;
+import eqspice.ngspice.NgspiceSession;
+import eqspice.results.RunWriter;
+import eqspice.simulate.SimulationException;
+import eqspice.train.Sample;
+import eqspice.train.Trainer;
+import eqspice.train.TrainingConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code eqspice export SOURCE --level L --out DIR}: the network of a finished run (its folder)
+ * or of an experiment file (initial, or trained with {@code --trained}) written as a
+ * {@link DesignerExport} folder, after eqspice has solved the same circuit itself so that the
+ * README can quote the outputs a designer should see.
+ */
+final class DesignerFolder {
+    private final PrintWriter stdout;
+
+    DesignerFolder(PrintWriter stdout) {
+        this.stdout = stdout;
+    }
+
+    int write(Path source, Fidelity.Level level, Path out, int sample, boolean trained) throws IOException {
+        if (out == null) {
+            throw new IllegalArgumentException("--level writes a folder: give it with --out DIR");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a file; with --level it names a folder");
+        }
+        boolean run = Files.isDirectory(source);
+        boolean preset = source.toString().equals("kiraz-case1") && !Files.exists(source);
+        Experiment exp = preset ? RunCommand.embedded(RunCommand.DEFAULT)
+                : ExperimentLoader.load(run ? source.resolve(RunWriter.EXPERIMENT) : source);
+        TrainingConfig cfg = exp.config();
+        if (sample < 0 || sample >= cfg.task().samples().size()) {
+            throw new IllegalArgumentException("--sample must be between 0 and " + (cfg.task().samples().size() - 1));
+        }
+        if (run && trained) {
+            throw new IllegalArgumentException("--trained trains an experiment file; a run's folder already holds "
+                    + "its trained conductances");
+        }
+        Fidelity fidelity = Fidelity.of(level, exp.fidelity());
+        Sample s = cfg.task().samples().get(sample);
+        try (NgspiceSession ng = new NgspiceSession()) {
+            LayeredNetwork net;
+            String how;
+            if (run) {
+                Path csv = source.resolve(RunWriter.CONDUCTANCES);
+                if (!Files.isRegularFile(csv)) {
+                    throw new IllegalArgumentException(source + ": no " + RunWriter.CONDUCTANCES
+                            + " (the run did not finish); export its experiment file with --trained instead");
+                }
+                net = ConductanceTable.read(csv, cfg.spec());
+                how = "trained by eqspice run: " + source.resolve(RunWriter.CONDUCTANCES) + " (experiment "
+                        + exp.name() + ", sha256 " + exp.sha256() + ")";
+            } else {
+                net = LayeredNetwork.random(cfg.spec(), cfg.initLow(), cfg.initHigh(), cfg.seed());
+                how = String.format(Locale.ROOT, "experiment %s (sha256 %s): initial conductances uniform in [%s, %s] S, "
+                        + "seed %d", exp.file(), exp.sha256(), cfg.initLow(), cfg.initHigh(), cfg.seed());
+                if (trained) {
+                    var r = Trainer.train(ng, cfg, List.of(), m -> { }, null, exp.hardware().trainFidelity(),
+                            exp.programming());
+                    net = r.finalNetwork();
+                    how += String.format(Locale.ROOT, "; trained %d epochs at the %s level: loss %.4g -> %.4g",
+                            cfg.epochs(), exp.hardware().trainLevel().id(), r.initialLoss(), r.finalLoss());
+                }
+            }
+            String name = exp.name().replace('.', '-');
+            List<String> prov = List.of("eqspice " + Main.version() + ", " + how, "task " + cfg.task().name()
+                    + ", sample " + sample + " of " + cfg.task().samples().size());
+            SolverOptions options = cfg.solver();
+            String readout = DesignerExport.Sheet.readout(cfg.task().samples().stream().map(Sample::y).toList());
+            DesignerExport.Sheet draft = new DesignerExport.Sheet(name, s.x(), s.y(), cfg.task().tolerance(), null,
+                    readout, prov);
+            double[] harness = null;
+            try {
+                harness = new CrossbarCircuit(cfg.spec(), fidelity)
+                        .outputs(ng.solve(DesignerExport.circuit(net, fidelity, draft, options)));
+            } catch (SimulationException e) {
+                stdout.println("warning: eqspice could not solve the exported circuit itself: "
+                        + e.getMessage().lines().findFirst().orElse(""));
+            }
+            DesignerExport.Exported f = DesignerExport.write(out, net, fidelity,
+                    new DesignerExport.Sheet(name, s.x(), s.y(), cfg.task().tolerance(), harness, readout, prov), options);
+            stdout.println("wrote " + f.dir() + ": " + f.files().size() + " files; run: cd " + f.dir() + " && ngspice -b "
+                    + f.netlist().getFileName());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,45 @@
+package eqspice.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eqspice.eqprop.Programming;
+import eqspice.experiment.ExperimentLoader;
+import eqspice.network.CrossbarCircuit;
+import eqspice.network.Fidelity;
+import eqspice.network.FidelityParameters;
+import eqspice.network.LayeredNetwork;
+import eqspice.ngspice.SharedSession;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Training directly on the behavioural circuit (op-amp macro models, 1N4148, sinh devices with
+ * variation): the session reloads the circuit after every update (a B source cannot be altered),
+ * and what it solves is the circuit of the network it holds.
+ */
+class FidelityTrainingTest {
+    private static TrainingConfig kiraz(int epochs) {
+        TrainingConfig c = ExperimentLoader.load(Path.of("experiments", "kiraz-case1.yaml")).config();
+        return new TrainingConfig(c.spec(), c.task(), c.estimator(), c.alpha(), c.beta(), epochs, c.batchSize(), c.seed(),
+                c.initLow(), c.initHigh(), c.convergedLoss(), c.solver());
+    }
+
+    @Test
+    void trainsOnTheBehaviouralCircuitAndEveryEpochSolvesTheNetworkItHolds() {
+        Fidelity f = Fidelity.of(Fidelity.Level.BEHAVIOURAL, FidelityParameters.DEFAULT);
+        TrainingResult one = Trainer.train(SharedSession.get(), kiraz(1), List.of(), m -> { }, null, f, Programming.IDEAL);
+        TrainingResult many = Trainer.train(SharedSession.get(), kiraz(30), List.of(), m -> { }, null, f,
+                Programming.IDEAL);
+        assertEquals(0, many.failedPhases(), many.firstFailure());
+        // Epoch 2's loss is the free-phase loss of the network after epoch 1, solved here from scratch.
+        LayeredNetwork afterOne = one.finalNetwork();
+        CrossbarCircuit behavioural = new CrossbarCircuit(afterOne.spec(), f);
+        Sample s = Task.kirazCase1().samples().get(0);
+        double o = behavioural.outputs(SharedSession.get().solve(behavioural.build(afterOne, s.x(),
+                kiraz(1).solver(), List.of())))[0];
+        assertEquals(0.5 * Math.pow(s.y()[0] - o, 2), many.epochs().get(1).loss(), 1e-9);
+        assertTrue(many.finalLoss() < many.initialLoss() / 10, many.initialLoss() + " -> " + many.finalLoss());
+    }
+}
