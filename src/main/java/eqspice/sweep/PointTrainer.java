@@ -30,7 +30,11 @@ public final class PointTrainer {
             Provenance prov = Provenance.of(eqspiceVersion, sim.info(), exp.config().solver(), exp.config().seed(),
                     exp.file().toString(), exp.sha256());
             TrainingResult r;
-            try (RunWriter w = new RunWriter(pointDir(sweepDir, point.id()), prov, ConfigDescription.of(exp.config()))) {
+            // A classification point's metrics carry its accuracies (train, test) like a single run's.
+            java.util.List<String> columns = exp.config().task().classification() ? eqspice.train.Accuracy.COLUMNS
+                    : java.util.List.of();
+            try (RunWriter w = new RunWriter(pointDir(sweepDir, point.id()), prov, ConfigDescription.of(exp.config()),
+                    columns)) {
                 r = Trainer.train(sim, exp.config(), prov.lines(), w::epoch, null, exp.hardware().trainFidelity(),
                         exp.programming());
                 w.summary(r);
