@@ -138,8 +138,9 @@ public final class RunWriter implements AutoCloseable {
             doc.put("test_accuracy", last.diagnostics().get("test_accuracy"));
             doc.put("best_test_accuracy", r.epochs().stream().mapToDouble(m -> m.diagnostics().get("test_accuracy"))
                     .filter(Double::isFinite).max().orElse(Double.NaN));
-            doc.put("seconds_per_epoch", r.epochs().stream().mapToDouble(EpochMetrics::seconds).sorted()
-                    .skip(r.epochs().size() / 2).findFirst().orElse(Double.NaN));
+            double[] sec = r.epochs().stream().mapToDouble(EpochMetrics::seconds).sorted().toArray();
+            int n = sec.length;
+            doc.put("seconds_per_epoch", n % 2 == 1 ? sec[n / 2] : (sec[n / 2 - 1] + sec[n / 2]) / 2); // median
         }
         if (baseline != null) {
             Map<String, Object> b = new LinkedHashMap<>();
