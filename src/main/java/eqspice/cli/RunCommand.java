@@ -5,6 +5,7 @@ import eqspice.cosim.CoSimProbe;
 import eqspice.cosim.CoSimStats;
 import eqspice.cosim.CoSimulationMismatchException;
 import eqspice.cosim.CoSimulator;
+import eqspice.baseline.BaselineTrainer;
 import eqspice.diagnostics.EpochDiagnostics;
 import eqspice.eqprop.PhaseStrategy;
 import eqspice.experiment.Experiment;
@@ -15,6 +16,7 @@ import eqspice.results.Provenance;
 import eqspice.results.RunWriter;
 import eqspice.simulate.BackendChoice;
 import eqspice.simulate.Simulator;
+import eqspice.train.Accuracy;
 import eqspice.train.EpochMetrics;
 import eqspice.train.EpochProbe;
 import eqspice.train.Trainer;
@@ -26,6 +28,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,8 +108,29 @@ final class RunCommand implements Callable<Integer> {
             TrainingResult r;
             EpochProbe probe = EpochProbe.both(diagnostics ? new EpochDiagnostics(sim, cfg, diagnosticsSample, 1e-4) : null,
                     cosim == null ? null : new CoSimProbe(cosim));
-            try (RunWriter writer = new RunWriter(dir, prov, config, probe == null ? List.of() : probe.columns())) {
+            List<String> columns = new ArrayList<>();
+            if (cfg.task().classification()) {
+                columns.addAll(Accuracy.COLUMNS);
+                stdout.printf(Locale.ROOT, "%s: %d training and %d test samples, %d classes%n", cfg.task().name(),
+                        cfg.task().samples().size(), cfg.task().test().size(), cfg.task().classes());
+            }
+            if (probe != null) {
+                columns.addAll(probe.columns());
+            }
+            try (RunWriter writer = new RunWriter(dir, prov, config, columns)) {
                 writer.experiment(file != null ? ExperimentLoader.readBytes(file) : embeddedBytes(DEFAULT));
+                BaselineTrainer.Result base = exp.baseline().map(b -> BaselineTrainer.train(cfg, b, e -> { })).orElse(null);
+                if (base != null) {
+                    writer.baseline(base);
+                    String outcome = cfg.task().classification() ? String.format(Locale.ROOT,
+                            "train accuracy %.2f %%, test accuracy %.2f %%", 100 * base.last().trainAccuracy(),
+                            100 * base.last().testAccuracy()) : String.format(Locale.ROOT, "loss %.4g V^2",
+                            base.last().loss());
+                    stdout.printf(Locale.ROOT, "backprop baseline (%d weights, learning rate %s): %s after %d epochs, "
+                            + "%.2f s%n", base.parameters(), exp.baseline().get().learningRate(), outcome,
+                            base.epochs().size(), base.seconds());
+                    stdout.flush();
+                }
                 Progress progress = new Progress(err, cfg.epochs(), quiet);
                 r = Trainer.train(sim, cfg, prov.lines(), m -> {
                     writer.epoch(m);
@@ -122,6 +146,12 @@ final class RunCommand implements Callable<Integer> {
                     r.initialLoss(), r.finalLoss(), r.initialLoss() / r.finalLoss(),
                     r.converged() ? "converged at epoch " + r.epochsToConverge() : "not converged",
                     r.failedPhases(), r.seconds());
+            EpochMetrics last = r.epochs().get(r.epochs().size() - 1);
+            if (cfg.task().classification()) {
+                stdout.printf(Locale.ROOT, "EqProp in ngspice: train accuracy %.2f %%, test accuracy %.2f %%, "
+                        + "%.1f s per epoch (median)%n", 100 * last.diagnostics().get("train_accuracy"),
+                        100 * last.diagnostics().get("test_accuracy"), medianSeconds(r));
+            }
             if (!r.firstFailure().isEmpty()) {
                 stdout.println("first failed phase: " + r.firstFailure());
             }
@@ -143,6 +173,11 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static double medianSeconds(TrainingResult r) {
+        double[] s = r.epochs().stream().mapToDouble(EpochMetrics::seconds).sorted().toArray();
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     /** An experiment shipped inside the jar (a copy of experiments/NAME). */
@@ -182,8 +217,11 @@ final class RunCommand implements Callable<Integer> {
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
             double eta = elapsed / m.epoch() * (epochs - m.epoch());
-            err.printf(Locale.ROOT, "  epoch %5d/%d  loss %.4e V^2  correct %3.0f%%  failed %d  [%.1f s, %.0f s left]%n",
-                    m.epoch(), epochs, m.loss(), 100 * m.correctFraction(), m.failedPhases(), elapsed, eta);
+            String acc = m.diagnostics().containsKey("test_accuracy") ? String.format(Locale.ROOT,
+                    "  train acc %5.1f%%  test acc %5.1f%%", 100 * m.diagnostics().get("train_accuracy"),
+                    100 * m.diagnostics().get("test_accuracy")) : "";
+            err.printf(Locale.ROOT, "  epoch %5d/%d  loss %.4e V^2  correct %3.0f%%%s  failed %d  [%.1f s, %.0f s left]%n",
+                    m.epoch(), epochs, m.loss(), 100 * m.correctFraction(), acc, m.failedPhases(), elapsed, eta);
             err.flush();
         }
     }

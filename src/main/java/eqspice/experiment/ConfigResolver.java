@@ -125,8 +125,11 @@ final class ConfigResolver {
 
     private static Task task(TaskDoc t, NetworkSpec spec) {
         if (t == null) {
-            throw new IllegalArgumentException("field 'task' is missing; give a built-in task (name: kiraz-case1 | xor) "
-                    + "or samples: [{x: [...], y: [...]}]");
+            throw new IllegalArgumentException("field 'task' is missing; give a built-in task (name: kiraz-case1 | xor), "
+                    + "samples: [{x: [...], y: [...]}] or a dataset: {name: iris | digits | fashion-mnist}");
+        }
+        if (t.dataset() != null) {
+            return DatasetResolver.task(t);
         }
         if (t.samples() != null) {
             if (t.name() != null && !t.name().matches("[a-z0-9_-]{1,64}")) {
@@ -157,13 +160,14 @@ final class ConfigResolver {
             return new Task(or(t.name(), "samples"), samples, or(t.tolerance(), 0.05));
         }
         if (t.name() == null) {
-            throw new IllegalArgumentException("field 'task' needs name: (kiraz-case1 | xor) or samples: [{x: [...], y: [...]}]");
+            throw new IllegalArgumentException("field 'task' needs name: (kiraz-case1 | xor), samples: [{x: [...], y: [...]}] "
+                    + "or dataset: {name: iris | digits | fashion-mnist}");
         }
         Task builtIn = switch (t.name()) {
             case "kiraz-case1" -> Task.kirazCase1();
             case "xor" -> Task.xor();
             default -> throw new IllegalArgumentException("field 'task.name': unknown task '" + escape(t.name())
-                    + "'; allowed: kiraz-case1, xor (or give samples)");
+                    + "'; allowed: kiraz-case1, xor (or give samples, or a dataset)");
         };
         return t.tolerance() == null ? builtIn : new Task(builtIn.name(), builtIn.samples(), t.tolerance());
     }

@@ -1,34 +1,38 @@
 package eqspice.experiment;
 
+import eqspice.baseline.BaselineConfig;
 import eqspice.eqprop.Programming;
 import eqspice.network.FidelityParameters;
 import eqspice.simulate.BackendChoice;
 import eqspice.train.TrainingConfig;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A loaded, validated experiment: its name, where it came from (path and SHA-256 of the
  * file's bytes, for provenance), the training configuration it defines, its hardware (the
- * {@code fidelity:} section; defaults when the file has none) and the simulator backend that
- * solves it (the {@code simulator:} section; ngspice when the file has none).
+ * {@code fidelity:} section; defaults when the file has none), the simulator backend that
+ * solves it (the {@code simulator:} section; ngspice when the file has none) and, when asked
+ * for, the backprop baseline trained beside it.
  */
 public record Experiment(String name, String description, Path file, String sha256, TrainingConfig config,
-                         Hardware hardware, BackendChoice simulator) {
+                         Hardware hardware, BackendChoice simulator, Optional<BaselineConfig> baseline) {
     public Experiment {
-        if (hardware == null || simulator == null) {
-            throw new IllegalArgumentException("an experiment needs its hardware and a simulator backend");
+        if (hardware == null || simulator == null || baseline == null) {
+            throw new IllegalArgumentException("an experiment needs its hardware, a simulator backend and a baseline "
+                    + "choice");
         }
     }
 
-    /** An experiment with the default hardware (ideal training), solved by ngspice. */
+    /** An experiment with the default hardware (ideal training), solved by ngspice, without a baseline. */
     public Experiment(String name, String description, Path file, String sha256, TrainingConfig config) {
-        this(name, description, file, sha256, config, Hardware.DEFAULT, BackendChoice.NGSPICE);
+        this(name, description, file, sha256, config, Hardware.DEFAULT, BackendChoice.NGSPICE, Optional.empty());
     }
 
-    /** An experiment with this hardware, solved by ngspice. */
+    /** An experiment with this hardware, solved by ngspice, without a baseline. */
     public Experiment(String name, String description, Path file, String sha256, TrainingConfig config,
                       Hardware hardware) {
-        this(name, description, file, sha256, config, hardware, BackendChoice.NGSPICE);
+        this(name, description, file, sha256, config, hardware, BackendChoice.NGSPICE, Optional.empty());
     }
 
     /** The parameters of the non-ideal parts. */

@@ -8,7 +8,7 @@ import java.util.List;
  * experiments/README.md documents every field.
  */
 public record ExperimentDoc(String name, String description, NetworkDoc network, TaskDoc task, TrainingDoc training,
-                            SolverDoc solver, FidelityDoc fidelity, SimulatorDoc simulator) {
+                            SolverDoc solver, FidelityDoc fidelity, SimulatorDoc simulator, BaselineDoc baseline) {
 
     /** {@code network:} a preset and/or explicit shape. */
     public record NetworkDoc(String preset, Integer inputs, Boolean doubledInputs, List<Double> bias,
@@ -25,8 +25,17 @@ public record ExperimentDoc(String name, String description, NetworkDoc network,
     public record AmplifierDoc(Boolean enabled, Double forward, Double backward) {
     }
 
-    /** {@code task:} a built-in task by name, or explicit samples. */
-    public record TaskDoc(String name, List<SampleDoc> samples, Double tolerance) {
+    /** {@code task:} a built-in task by name, explicit samples, or a real data set. */
+    public record TaskDoc(String name, List<SampleDoc> samples, Double tolerance, DatasetDoc dataset) {
+    }
+
+    /** {@code task.dataset:} a classification data set and its encoding into voltages (see DatasetResolver). */
+    public record DatasetDoc(String name, List<Double> inputRange, Double targetHigh, Double targetLow,
+                             Integer trainSize, Integer testSize, Integer pool) {
+    }
+
+    /** {@code baseline:} the backprop software network trained beside the circuit (see DatasetResolver). */
+    public record BaselineDoc(Boolean enabled, Double learningRate, Double limit, Double softness) {
     }
 
     /** One explicit sample. */

@@ -126,7 +126,8 @@ public final class ExperimentLoader {
             }
             return new Experiment(name, Objects.requireNonNullElse(doc.description(), ""), file, sha256(yaml),
                     ConfigResolver.resolve(doc), FidelityResolver.hardware(doc.fidelity()),
-                    SimulatorResolver.resolve(doc.simulator(), FidelityResolver.hardware(doc.fidelity())));
+                    SimulatorResolver.resolve(doc.simulator(), FidelityResolver.hardware(doc.fidelity())),
+                    DatasetResolver.baseline(doc.baseline(), doc.task() != null && doc.task().dataset() != null));
         } catch (IllegalArgumentException e) {
             throw new ExperimentException(at(file, yaml, e.getMessage()), e);
         }

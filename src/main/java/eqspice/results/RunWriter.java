@@ -3,6 +3,7 @@ package eqspice.results;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import eqspice.baseline.BaselineTrainer;
 import eqspice.train.EpochMetrics;
 import eqspice.train.TrainingResult;
 import java.io.IOException;
@@ -42,6 +43,7 @@ public final class RunWriter implements AutoCloseable {
     private final Provenance provenance;
     private final CSVPrinter metrics;
     private final List<String> extra;
+    private BaselineTrainer.Result baseline;
 
     /**
      * Creates (or overwrites) the run's files in {@code dir}.
@@ -99,6 +101,34 @@ public final class RunWriter implements AutoCloseable {
         }
     }
 
+    /** Columns of baseline.csv, in order; documented in results/README.md. */
+    public static final String[] BASELINE_COLUMNS = {"epoch", "loss_v2", "train_accuracy", "test_accuracy",
+        "test_loss_v2", "seconds"};
+
+    /**
+     * Writes baseline.csv (one row per epoch of the backprop baseline) and keeps the result for
+     * summary.json.
+     */
+    public void baseline(BaselineTrainer.Result r) {
+        this.baseline = r;
+        Path target = dir.resolve("baseline.csv");
+        Path tmp = dir.resolve("baseline.csv.tmp");
+        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeaderComments(provenance.lines().toArray())
+                        .setHeader(BASELINE_COLUMNS).get())) {
+            for (BaselineTrainer.Epoch e : r.epochs()) {
+                p.printRecord(e.epoch(), e.loss(), e.trainAccuracy(), e.testAccuracy(), e.testLoss(), e.seconds());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+        try {
+            AtomicFiles.replace(tmp, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
     /** Writes summary.json: the outcome in a few numbers, with the provenance repeated. */
     public void summary(TrainingResult r) {
         summary(r, Map.of());
@@ -107,6 +137,27 @@ public final class RunWriter implements AutoCloseable {
     /** Writes summary.json with extra sections (e.g. {@code cosimulation}) before the provenance. */
     public void summary(TrainingResult r, Map<String, Object> extra) {
         Map<String, Object> doc = new LinkedHashMap<>();
+        EpochMetrics last = r.epochs().get(r.epochs().size() - 1);
+        if (last.diagnostics().containsKey("test_accuracy")) {
+            doc.put("train_accuracy", last.diagnostics().get("train_accuracy"));
+            doc.put("test_accuracy", last.diagnostics().get("test_accuracy"));
+            doc.put("best_test_accuracy", r.epochs().stream().mapToDouble(m -> m.diagnostics().get("test_accuracy"))
+                    .filter(Double::isFinite).max().orElse(Double.NaN));
+            double[] sec = r.epochs().stream().mapToDouble(EpochMetrics::seconds).sorted().toArray();
+            int n = sec.length;
+            doc.put("seconds_per_epoch", n % 2 == 1 ? sec[n / 2] : (sec[n / 2 - 1] + sec[n / 2]) / 2); // median
+        }
+        if (baseline != null) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("train_accuracy", baseline.last().trainAccuracy());
+            b.put("test_accuracy", baseline.last().testAccuracy());
+            b.put("best_test_accuracy", baseline.epochs().stream().mapToDouble(BaselineTrainer.Epoch::testAccuracy)
+                    .filter(Double::isFinite).max().orElse(Double.NaN));
+            b.put("final_loss_v2", baseline.last().loss());
+            b.put("parameters", baseline.parameters());
+            b.put("seconds", baseline.seconds());
+            doc.put("baseline", b);
+        }
         doc.put("initial_loss_v2", r.initialLoss());
         doc.put("final_loss_v2", r.finalLoss());
         doc.put("converged", r.converged());

@@ -49,8 +49,13 @@ public final class PointTrainer {
             config.put("simulator", exp.simulator().label());
             config.put("phases", eqspice.eqprop.PhaseStrategy.DEFAULT.label());
             EpochProbe probe = cosim == null ? null : new CoSimProbe(cosim);
-            try (RunWriter w = new RunWriter(pointDir(sweepDir, point.id()), prov, config,
-                    probe == null ? List.of() : probe.columns())) {
+            // A classification point's metrics carry its accuracies (train, test) like a single run's.
+            List<String> columns = new java.util.ArrayList<>(exp.config().task().classification()
+                    ? eqspice.train.Accuracy.COLUMNS : List.of());
+            if (probe != null) {
+                columns.addAll(probe.columns());
+            }
+            try (RunWriter w = new RunWriter(pointDir(sweepDir, point.id()), prov, config, columns)) {
                 r = Trainer.train(sim, exp.config(), prov.lines(), w::epoch, probe, exp.hardware().trainFidelity(),
                         exp.programming());
                 w.summary(r, cosim == null ? Map.of()

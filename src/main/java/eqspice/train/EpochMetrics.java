@@ -17,7 +17,8 @@ import java.util.Map;
  * @param gMax            largest conductance after the epoch (S)
  * @param seconds         wall time of the epoch
  * @param recoveredPhases phases solved only by a rung of the simulator's recovery ladder
- * @param diagnostics     extra named values measured after the epoch (see {@link EpochProbe}), in column order
+ * @param diagnostics     extra named values, in column order: a classification's accuracies ({@link Accuracy#COLUMNS})
+ *                        and what an {@link EpochProbe} measured after the epoch
  */
 public record EpochMetrics(int epoch, double loss, double meanAbsError, double correctFraction, int failedPhases,
                            int updates, double gMin, double gMax, double seconds, int recoveredPhases,
@@ -32,10 +33,12 @@ public record EpochMetrics(int epoch, double loss, double meanAbsError, double c
         this(epoch, loss, meanAbsError, correctFraction, failedPhases, updates, gMin, gMax, seconds, 0, Map.of());
     }
 
-    /** The same epoch with diagnostics added. */
+    /** The same epoch with more named values added (after the ones it has; a name given again is replaced). */
     public EpochMetrics withDiagnostics(Map<String, Double> values) {
+        Map<String, Double> all = new LinkedHashMap<>(diagnostics);
+        all.putAll(values);
         return new EpochMetrics(epoch, loss, meanAbsError, correctFraction, failedPhases, updates, gMin, gMax, seconds,
-                recoveredPhases, values);
+                recoveredPhases, all);
     }
 
     /** The same epoch with its count of recovered phases. */

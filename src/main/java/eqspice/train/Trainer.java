@@ -75,6 +75,7 @@ public final class Trainer {
         for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
             long t0 = System.nanoTime();
             EpochTally tally = new EpochTally(cfg.task().tolerance());
+            Accuracy trainAccuracy = new Accuracy();
             int[] idx = shuffled(samples.size(), order);
             for (int pos = 0; pos < idx.length; pos += cfg.batchSize()) {
                 // a mini-batch: B consecutive samples of the order, solved with the same conductances (one sweep
@@ -91,9 +92,11 @@ public final class Trainer {
                     EqPropStep.Outcome o = outcomes.get(k);
                     if (o.failure() == null) {
                         tally.add(ys.get(k), o.result().outputs(), o.result().loss());
+                        trainAccuracy.add(ys.get(k), o.result().outputs(), o.result().loss());
                         batch.add(o.result().gradient());
                     } else {
                         tally.failed++;
+                        trainAccuracy.addFailed();
                         if (firstFailure.isEmpty()) {
                             firstFailure = "epoch " + epoch + ": " + o.failure().getMessage().lines().findFirst().orElse("");
                         }
@@ -109,8 +112,16 @@ public final class Trainer {
             totalFailed += tally.failed;
             Map<String, Integer> rungs = session.takeRecoveries();
             rungs.forEach((k, v) -> recoveries.merge(k, v, Integer::sum));
-            EpochMetrics m = tally.metrics(epoch, network, (System.nanoTime() - t0) / 1e9)
+            double trainSeconds = (System.nanoTime() - t0) / 1e9;
+            EpochMetrics m = tally.metrics(epoch, network, trainSeconds)
                     .withRecovered(rungs.values().stream().mapToInt(Integer::intValue).sum());
+            if (cfg.task().classification()) {
+                // The training accuracy is that of the free phases solved during the epoch (the weights
+                // change as it goes); the test samples are scored after the epoch's last update.
+                Accuracy test = cfg.task().test().isEmpty() ? null : Accuracy.of(session, cfg.task().test());
+                session.takeRecoveries().forEach((k, v) -> recoveries.merge(k, v, Integer::sum));
+                m = m.withDiagnostics(Accuracy.columns(trainAccuracy, test));
+            }
             if (probe != null) {
                 m = m.withDiagnostics(probe.measure(network));
                 if (probe.solves()) {

@@ -42,6 +42,37 @@ class RunWriterTest {
         assertEquals(0.5, prov.at("/config/alpha").asDouble());
     }
 
+    @Test
+    void classificationColumnsBaselineCsvAndSummaryAccuracies(@TempDir Path dir) throws Exception {
+        var base = new eqspice.baseline.BaselineTrainer.Result(List.of(
+                new eqspice.baseline.BaselineTrainer.Epoch(1, 0.3, 0.5, 0.6, 0.25, 0.01),
+                new eqspice.baseline.BaselineTrainer.Epoch(2, 0.2, 0.7, 0.8, 0.15, 0.01)), 83, 0.02);
+        EpochMetrics e1 = new EpochMetrics(1, 0.25, 0.5, 0.0, 0, 4, 1e-6, 1e-3, 3.0)
+                .withDiagnostics(Map.of("train_accuracy", 0.5, "test_accuracy", 0.9, "test_loss_v2", 0.2));
+        EpochMetrics e2 = new EpochMetrics(2, 0.2, 0.5, 0.0, 0, 4, 1e-6, 1e-3, 1.0)
+                .withDiagnostics(Map.of("train_accuracy", 0.75, "test_accuracy", 0.85, "test_loss_v2", 0.1));
+        try (RunWriter w = new RunWriter(dir, PROV, Map.of(), eqspice.train.Accuracy.COLUMNS)) {
+            w.baseline(base);
+            w.epoch(e1);
+            w.epoch(e2);
+            w.summary(new eqspice.train.TrainingResult(eqspice.network.LayeredNetwork.uniform(
+                    eqspice.network.Presets.kirazCase1(), 1e-4), List.of(e1, e2), false, -1, 0, 4.0, "", Map.of()));
+        }
+        List<CSVRecord> rows = read(dir.resolve("metrics.csv"));
+        assertEquals("0.85", rows.get(1).get("test_accuracy"));
+        assertEquals("0.75", rows.get(1).get("train_accuracy"));
+        assertEquals("0.0", rows.get(1).get("correct_fraction"), "the existing columns stay");
+        List<CSVRecord> b = read(dir.resolve("baseline.csv"));
+        assertEquals(List.of(RunWriter.BASELINE_COLUMNS), b.get(0).getParser().getHeaderNames());
+        assertEquals("0.8", b.get(1).get("test_accuracy"));
+        JsonNode s = RunWriter.JSON.readTree(dir.resolve("summary.json").toFile());
+        assertEquals(0.85, s.get("test_accuracy").asDouble());
+        assertEquals(0.9, s.get("best_test_accuracy").asDouble());
+        assertEquals(2.0, s.get("seconds_per_epoch").asDouble(), "median of 1 s and 3 s");
+        assertEquals(0.8, s.at("/baseline/test_accuracy").asDouble());
+        assertEquals(83, s.at("/baseline/parameters").asInt());
+    }
+
     private static List<CSVRecord> read(Path csv) throws Exception {
         try (Reader r = Files.newBufferedReader(csv);
              CSVParser p = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true)
