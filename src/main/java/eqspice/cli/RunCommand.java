@@ -148,7 +148,7 @@ final class RunCommand implements Callable<Integer> {
                     r.failedPhases(), r.seconds());
             EpochMetrics last = r.epochs().get(r.epochs().size() - 1);
             if (cfg.task().classification()) {
-                stdout.printf(Locale.ROOT, "EqProp in ngspice: train accuracy %.2f %%, test accuracy %.2f %%, "
+                stdout.printf(Locale.ROOT, "EqProp on the circuit: train accuracy %.2f %%, test accuracy %.2f %%, "
                         + "%.1f s per epoch (median)%n", 100 * last.diagnostics().get("train_accuracy"),
                         100 * last.diagnostics().get("test_accuracy"), medianSeconds(r));
             }

@@ -92,9 +92,19 @@ class CoSimulatorTest {
         train(spec, randomTask(spec, 4), 5);
     }
 
-    /** ngspice with one node shifted by 1 mV: a stand-in for a backend that disagrees. */
-    private static final class Shifted implements Simulator {
+    /** A reference whose node voltages are edited after each solve: a stand-in for a backend that disagrees. */
+    private static final class Edited implements Simulator {
         private final Simulator inner = new EmbeddedSimulator();
+        private final java.util.function.Consumer<Map<String, Double>> edit;
+
+        Edited(java.util.function.Consumer<Map<String, Double>> edit) {
+            this.edit = edit;
+        }
+
+        /** One node (op0) 1 mV off. */
+        static Edited shifted() {
+            return new Edited(v -> v.put("op0", v.get("op0") + 1e-3));
+        }
 
         @Override
         public void load(Circuit c) {
@@ -115,7 +125,7 @@ class CoSimulatorTest {
         public Solution operatingPoint() {
             Solution s = inner.operatingPoint();
             Map<String, Double> v = new HashMap<>(s.voltages());
-            v.put("op0", v.get("op0") + 1e-3);
+            edit.accept(v);
             return new Solution(v, s.currents());
         }
 
@@ -132,7 +142,7 @@ class CoSimulatorTest {
     @Test
     void aMismatchIsCountedOrStopsTheRun() {
         TrainingConfig cfg = config(Presets.kirazCase1(), Task.kirazCase1(), 2);
-        CoSimulator counting = new CoSimulator(new EmbeddedSimulator(), new Shifted(),
+        CoSimulator counting = new CoSimulator(new EmbeddedSimulator(), Edited.shifted(),
                 new BackendChoice(Backend.COSIM, 1, 1e-4, false));
         TrainingResult r = Trainer.train(counting, cfg, List.of(), m -> { });
         assertEquals(0, r.failedPhases());
@@ -141,10 +151,29 @@ class CoSimulatorTest {
         assertTrue(counting.total().firstMismatch().contains("V(op0) differs by 1.000e-03 V"),
                 counting.total().firstMismatch());
 
-        CoSimulator stopping = new CoSimulator(new EmbeddedSimulator(), new Shifted(),
+        CoSimulator stopping = new CoSimulator(new EmbeddedSimulator(), Edited.shifted(),
                 new BackendChoice(Backend.COSIM, 4, 1e-4, true));
         CoSimulationMismatchException e = assertThrows(CoSimulationMismatchException.class,
                 () -> Trainer.train(stopping, cfg, List.of(), m -> { }));
         assertTrue(e.getMessage().contains("at operating point 4 V(op0)"), e.getMessage());
+    }
+
+    @Test
+    void aNodeOnlyTheReferenceHasIsNotAMismatchButAMissingOneIs() {
+        // ngspice's phase sweep adds a dummy swept node (phasestep) that the checked circuit lacks
+        TrainingConfig cfg = config(Presets.kirazCase1(), Task.kirazCase1(), 2);
+        CoSimulator extra = new CoSimulator(new EmbeddedSimulator(), new Edited(v -> v.put("phasestep", 0.0)),
+                new BackendChoice(Backend.COSIM, 1, 1e-4, false));
+        Trainer.train(extra, cfg, List.of(), m -> { });
+        assertEquals(6, extra.total().checks());
+        assertEquals(0, extra.total().mismatches());
+        assertTrue(extra.total().maxDifference() < 1e-12, "largest difference " + extra.total().maxDifference());
+
+        CoSimulator missing = new CoSimulator(new EmbeddedSimulator(), new Edited(v -> v.remove("op0")),
+                new BackendChoice(Backend.COSIM, 1, 1e-4, false));
+        Trainer.train(missing, cfg, List.of(), m -> { });
+        assertEquals(6, missing.total().mismatches());
+        assertTrue(missing.total().firstMismatch().contains("V(op0) differs by Infinity"),
+                missing.total().firstMismatch());
     }
 }
