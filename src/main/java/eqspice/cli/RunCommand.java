@@ -68,16 +68,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--diagnostics-sample", defaultValue = "0", description = "the sample diagnosed (default ${DEFAULT-VALUE})")
     int diagnosticsSample;
 
-    @Option(names = "--phases", defaultValue = "sweep", paramLabel = "STRATEGY", description = {"how phases are solved: "
-        + "sweep (a mini-batch's phases in one ngspice dc sweep), external-op or alter-op (one op per phase); the same "
-        + "voltages to the solver's tolerance, see README \"Fast phases\" (default ${DEFAULT-VALUE})"})
+    @Option(names = "--phases", defaultValue = "auto", paramLabel = "STRATEGY", description = {"how phases are solved: "
+        + "sweep (a mini-batch's phases in one ngspice dc sweep), external-op or alter-op (one op per phase); auto: "
+        + "sweep when solver.reltol <= 1e-6, else external-op (a warm-started nudged phase can stop within a loose "
+        + "tolerance before it resolves the nudge); see README \"Fast phases\" (default ${DEFAULT-VALUE})"})
     String phases;
 
     @Override
     public Integer call() {
-        PhaseStrategy strategy = PhaseStrategy.parse(phases);
+        PhaseStrategy chosen = "auto".equals(phases) ? null : PhaseStrategy.parse(phases);
         Experiment exp = file != null ? ExperimentLoader.load(file) : embedded(DEFAULT);
         TrainingConfig cfg = exp.config();
+        PhaseStrategy strategy = chosen != null ? chosen : PhaseStrategy.defaultFor(cfg.solver());
         BackendChoice choice = exp.simulator();
         Path dir = out != null ? out : Path.of("results", exp.name());
         PrintWriter stdout = spec.commandLine().getOut();

@@ -48,7 +48,7 @@ public final class CrossbarSession {
 
     /** Builds the network's ideal circuit (inputs 0 V, nudging 0 A) and loads it, with the default strategy. */
     public CrossbarSession(Simulator simulator, LayeredNetwork network, SolverOptions options, List<String> comments) {
-        this(simulator, network, Fidelity.IDEAL, options, comments, PhaseStrategy.DEFAULT);
+        this(simulator, network, Fidelity.IDEAL, options, comments, PhaseStrategy.defaultFor(options));
     }
 
     /** Builds the network's ideal circuit (inputs 0 V, nudging 0 A) for {@code strategy} and loads it. */
@@ -60,7 +60,7 @@ public final class CrossbarSession {
     /** Builds the network's circuit at {@code fidelity} (inputs 0 V, nudging 0 A) and loads it, with the default strategy. */
     public CrossbarSession(Simulator simulator, LayeredNetwork network, Fidelity fidelity, SolverOptions options,
                            List<String> comments) {
-        this(simulator, network, fidelity, options, comments, PhaseStrategy.DEFAULT);
+        this(simulator, network, fidelity, options, comments, PhaseStrategy.defaultFor(options));
     }
 
     /** Builds the network's circuit at {@code fidelity} (inputs 0 V, nudging 0 A) for {@code strategy} and loads it. */

@@ -47,7 +47,7 @@ public final class PointTrainer {
             TrainingResult r;
             Map<String, Object> config = new LinkedHashMap<>(ConfigDescription.of(exp.config()));
             config.put("simulator", exp.simulator().label());
-            config.put("phases", eqspice.eqprop.PhaseStrategy.DEFAULT.label());
+            config.put("phases", eqspice.eqprop.PhaseStrategy.defaultFor(exp.config().solver()).label());
             EpochProbe probe = cosim == null ? null : new CoSimProbe(cosim);
             // A classification point's metrics carry its accuracies (train, test) like a single run's.
             List<String> columns = new java.util.ArrayList<>(exp.config().task().classification()

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 /**
  * One training run: initial conductances from the seed, then per epoch the samples in a
  * seeded random order, an EqProp step per sample and an update per mini-batch (B consecutive
- * samples of the order; with the default phase strategy their phases are one ngspice sweep). A phase that
+ * samples of the order; with the sweep phase strategy their phases are one ngspice sweep). A phase that
  * fails is counted and its sample skipped; the run goes on.
  */
 public final class Trainer {
@@ -54,7 +54,8 @@ public final class Trainer {
     public static TrainingResult train(Simulator simulator, TrainingConfig cfg, List<String> comments,
                                        Consumer<EpochMetrics> onEpoch, EpochProbe probe, Fidelity fidelity,
                                        Programming programming) {
-        return train(simulator, cfg, comments, onEpoch, probe, fidelity, programming, PhaseStrategy.DEFAULT);
+        return train(simulator, cfg, comments, onEpoch, probe, fidelity, programming,
+                PhaseStrategy.defaultFor(cfg.solver()));
     }
 
     /** Trains as above, with phases solved by {@code strategy} (see {@link PhaseStrategy}). */

@@ -112,4 +112,13 @@ class PhaseStrategyTest {
             assertArrayEquals(results[0][s], results[1][s], 1e-6 * scale, "gradient of sample " + s);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void theSweepIsTheDefaultOnlyAtTightTolerances() {
+        // warm-started nudged phases may stop within a loose reltol before resolving the nudge
+        assertEquals(PhaseStrategy.EXTERNAL_OP, PhaseStrategy.defaultFor(SolverOptions.DEFAULT));
+        assertEquals(PhaseStrategy.SWEEP, PhaseStrategy.defaultFor(SolverOptions.DEFAULT.withTolerances(1e-7, 1e-12, 1e-9)));
+        assertEquals(PhaseStrategy.SWEEP, PhaseStrategy.defaultFor(TIGHT));
+        assertEquals(PhaseStrategy.SWEEP, PhaseStrategy.FASTEST);
+    }
 }

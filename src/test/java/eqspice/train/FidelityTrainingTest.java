@@ -44,11 +44,11 @@ class FidelityTrainingTest {
                 kiraz(1).solver(), List.of())))[0];
         assertEquals(0.5 * Math.pow(s.y()[0] - o, 2), many.epochs().get(1).loss(), 1e-9);
         assertTrue(many.finalLoss() < many.initialLoss() / 10, many.initialLoss() + " -> " + many.finalLoss());
-        // The default strategy (phases in one dc sweep, each starting from the previous one's solution) stops
+        // The sweep strategy (phases in one dc sweep, each starting from the previous one's solution) stops
         // Newton elsewhere within the tolerance: on the op-amp macro models a few 1e-6 of a voltage, which the
         // EqProp estimate (a difference of squares over beta) magnifies; the runs then drift apart slowly.
         TrainingResult swept = Trainer.train(SharedSession.get(), kiraz(30), List.of(), m -> { }, null, f,
-                Programming.IDEAL);
+                Programming.IDEAL, PhaseStrategy.SWEEP);
         assertEquals(0, swept.failedPhases(), swept.firstFailure());
         assertEquals(many.epochs().get(0).loss(), swept.epochs().get(0).loss(), 1e-4 * many.epochs().get(0).loss());
         assertTrue(swept.finalLoss() < swept.initialLoss() / 10, swept.initialLoss() + " -> " + swept.finalLoss());
