@@ -45,7 +45,7 @@ public final class BaselineTrainer {
         List<Epoch> epochs = new ArrayList<>();
         for (int e = 1; e <= cfg.epochs(); e++) {
             long t0 = System.nanoTime();
-            int[] idx = shuffled(samples.size(), order);
+            int[] idx = eqspice.train.Trainer.sampleOrder(samples.size(), order); // the circuit's order
             double[][][] grad = net.zeroGradient();
             int inBatch = 0;
             double lossSum = 0;
@@ -54,7 +54,7 @@ public final class BaselineTrainer {
                 Sample s = samples.get(idx[pos]);
                 double[] y = s.y();
                 double[] o = net.accumulate(s.x(), y, grad);
-                lossSum += loss(y, o);
+                lossSum += eqspice.eqprop.EqPropStep.loss(y, o);
                 right += Task.argmax(o) == Task.argmax(y) ? 1 : 0;
                 inBatch++;
                 if (inBatch == cfg.batchSize() || pos == idx.length - 1) {
@@ -72,7 +72,7 @@ public final class BaselineTrainer {
                 for (Sample s : task.test()) {
                     double[] o = net.predict(s.x());
                     ok += Task.argmax(o) == Task.argmax(s.y()) ? 1 : 0;
-                    l += loss(s.y(), o);
+                    l += eqspice.eqprop.EqPropStep.loss(s.y(), o);
                 }
                 testAcc = (double) ok / task.test().size();
                 testLoss = l / task.test().size();
@@ -83,27 +83,5 @@ public final class BaselineTrainer {
             onEpoch.accept(ep);
         }
         return new Result(epochs, net.parameters(), (System.nanoTime() - start) / 1e9);
-    }
-
-    private static double loss(double[] y, double[] o) {
-        double c = 0;
-        for (int k = 0; k < y.length; k++) {
-            c += 0.5 * (y[k] - o[k]) * (y[k] - o[k]);
-        }
-        return c;
-    }
-
-    private static int[] shuffled(int n, SplittableRandom rng) {
-        int[] idx = new int[n];
-        for (int k = 0; k < n; k++) {
-            idx[k] = k;
-        }
-        for (int k = n - 1; k > 0; k--) {
-            int j = rng.nextInt(k + 1);
-            int t = idx[k];
-            idx[k] = idx[j];
-            idx[j] = t;
-        }
-        return idx;
     }
 }

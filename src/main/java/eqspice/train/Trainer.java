@@ -77,7 +77,7 @@ public final class Trainer {
             long t0 = System.nanoTime();
             EpochTally tally = new EpochTally(cfg.task().tolerance());
             Accuracy trainAccuracy = new Accuracy();
-            int[] idx = shuffled(samples.size(), order);
+            int[] idx = sampleOrder(samples.size(), order);
             for (int pos = 0; pos < idx.length; pos += cfg.batchSize()) {
                 // a mini-batch: B consecutive samples of the order, solved with the same conductances (one sweep
                 // with the default strategy); failed samples are skipped, the others' gradients averaged
@@ -141,7 +141,11 @@ public final class Trainer {
                 (System.nanoTime() - start) / 1e9, firstFailure, recoveries);
     }
 
-    private static int[] shuffled(int n, SplittableRandom rng) {
+    /**
+     * One epoch's sample order: a Fisher-Yates shuffle drawn from {@code rng}. The backprop
+     * baseline calls it with the same seed, so that both see the samples in the same order.
+     */
+    public static int[] sampleOrder(int n, SplittableRandom rng) {
         int[] idx = new int[n];
         for (int k = 0; k < n; k++) {
             idx[k] = k;
