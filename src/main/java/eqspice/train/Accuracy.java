@@ -53,6 +53,12 @@ public final class Accuracy {
      */
     public static Accuracy of(CrossbarSession session, List<Sample> samples) {
         Accuracy a = new Accuracy();
+        if (session.strategy() == eqspice.eqprop.PhaseStrategy.SWEEP) {
+            for (int from = 0; from < samples.size(); from += SWEEP_CHUNK) {
+                scoreInOneSweep(session, samples.subList(from, Math.min(samples.size(), from + SWEEP_CHUNK)), a);
+            }
+            return a;
+        }
         for (Sample s : samples) {
             try {
                 EqPropStep.Free f = EqPropStep.free(session, s.x(), s.y());
@@ -62,6 +68,46 @@ public final class Accuracy {
             }
         }
         return a;
+    }
+
+    /** Free phases scored per dc sweep with the sweep strategy (as many as a training sweep of 50 samples holds). */
+    private static final int SWEEP_CHUNK = 150;
+
+    /**
+     * The free phases of {@code chunk} as one sequence; a sample whose step fails counts as
+     * wrong and the sequence goes on with the next.
+     */
+    private static void scoreInOneSweep(CrossbarSession session, List<Sample> chunk, Accuracy a) {
+        int outputs = chunk.get(0).y().length;
+        int from = 0;
+        while (from < chunk.size()) {
+            int first = from;
+            List<eqspice.simulate.Solution> sols;
+            int failedAt = -1;
+            try {
+                sols = session.solveSequence(chunk.size() - first, (k, solved) -> {
+                    Map<String, Double> v = new LinkedHashMap<>(session.builder().inputValues(chunk.get(first + k).x()));
+                    v.putAll(session.builder().nudgeValues(new double[outputs]));
+                    return v;
+                }).solutions();
+            } catch (eqspice.simulate.StepFailedException e) {
+                sols = e.solvedBefore();
+                failedAt = first + e.step();
+            } catch (eqspice.simulate.SimulationException e) {
+                sols = List.of();
+                failedAt = first;
+            }
+            for (int k = 0; k < sols.size(); k++) {
+                Sample s = chunk.get(first + k);
+                double[] o = session.outputs(sols.get(k));
+                a.add(s.y(), o, EqPropStep.loss(s.y(), o));
+            }
+            if (failedAt < 0) {
+                return;
+            }
+            a.addFailed();
+            from = failedAt + 1;
+        }
     }
 
     /** The values of {@link #COLUMNS} for a training pass and a test pass (NaN when the task has no test samples). */
