@@ -43,12 +43,8 @@ public final class IdxFile {
                 out[k] = in.readUnsignedByte();
             }
             return out;
-        } catch (NoSuchFileException e) {
-            throw new DataException(file + ": no such file; " + hint);
-        } catch (EOFException e) {
-            throw new DataException(file + ": ends before the size its header announces (truncated); " + hint, e);
         } catch (IOException e) {
-            throw new DataException(file + ": cannot read (" + e.getMessage() + "); " + hint, e);
+            throw readFailure(file, e, hint);
         }
     }
 
@@ -67,13 +63,20 @@ public final class IdxFile {
                 }
             }
             return out;
-        } catch (NoSuchFileException e) {
-            throw new DataException(file + ": no such file; " + hint);
-        } catch (EOFException e) {
-            throw new DataException(file + ": ends before the size its header announces (truncated); " + hint, e);
         } catch (IOException e) {
-            throw new DataException(file + ": cannot read (" + e.getMessage() + "); " + hint, e);
+            throw readFailure(file, e, hint);
         }
+    }
+
+    /** Why a read failed, with the hint that says how to provision the file again. */
+    private static DataException readFailure(Path file, IOException e, String hint) {
+        if (e instanceof NoSuchFileException) {
+            return new DataException(file + ": no such file; " + hint);
+        }
+        if (e instanceof EOFException) {
+            return new DataException(file + ": ends before the size its header announces (truncated); " + hint, e);
+        }
+        return new DataException(file + ": cannot read (" + e.getMessage() + "); " + hint, e);
     }
 
     private static DataInputStream open(Path file) throws IOException {

@@ -84,6 +84,34 @@ public final class EqPropStep {
             throw new IllegalArgumentException("beta must be a finite number > 0, got " + beta);
         }
         List<Phase> phases = phasesOf(estimator);
+        inSweeps(session, xs, ys, phases, beta,
+                (s, sols) -> out.add(new Outcome(result(session, ys.get(s), phases, sols, estimator, beta), null)),
+                (s, failure) -> out.add(new Outcome(null, failure)));
+        return out;
+    }
+
+    /**
+     * Free-phase predictions of samples {@code xs} with unchanged conductances, all in one
+     * sequence (one ngspice sweep with the sweep strategy); a sample whose phase fails gets null
+     * and the sequence goes on with the next. For scoring held-out samples.
+     */
+    public static List<double[]> freeOutputs(CrossbarSession session, List<double[]> xs, int outputs) {
+        List<double[]> ys = java.util.Collections.nCopies(xs.size(), new double[outputs]);
+        List<double[]> out = new ArrayList<>(xs.size());
+        inSweeps(session, xs, ys, List.of(Phase.FREE), 1.0, (s, sols) -> out.add(session.outputs(sols.get(0))),
+                (s, failure) -> out.add(null));
+        return out;
+    }
+
+    /**
+     * Solves the {@code phases} of every sample as one sequence; each sample's solutions, in
+     * phase order, go to {@code solved}, a sample whose step fails goes to {@code failed} and the
+     * sequence starts again with the next sample. Samples are reported in order; nudging is off
+     * afterwards.
+     */
+    private static void inSweeps(CrossbarSession session, List<double[]> xs, List<double[]> ys, List<Phase> phases,
+                                 double beta, java.util.function.BiConsumer<Integer, List<Solution>> solved,
+                                 java.util.function.BiConsumer<Integer, PhaseFailedException> failed) {
         int p = phases.size();
         int from = 0;
         while (from < xs.size()) {
@@ -92,10 +120,10 @@ public final class EqPropStep {
             int failedStep = -1;
             SimulationException failure = null;
             try {
-                sols = session.solveSequence((xs.size() - first) * p, (k, solved) -> {
+                sols = session.solveSequence((xs.size() - first) * p, (k, done) -> {
                     int s = first + k / p;
                     return values(session, xs.get(s), ys.get(s), phases.get(k % p), beta,
-                            k % p == 0 ? null : solved.get(k - k % p));
+                            k % p == 0 ? null : done.get(k - k % p));
                 }).solutions();
             } catch (StepFailedException e) {
                 sols = e.solvedBefore();
@@ -107,17 +135,15 @@ public final class EqPropStep {
                 failure = e;
             }
             for (int k = 0; k + p <= sols.size(); k += p) {
-                int s = first + k / p;
-                out.add(new Outcome(result(session, ys.get(s), phases, sols.subList(k, k + p), estimator, beta), null));
+                solved.accept(first + k / p, sols.subList(k, k + p));
             }
             if (failure == null) {
                 break;
             }
-            out.add(new Outcome(null, new PhaseFailedException(phases.get(failedStep % p), failure)));
+            failed.accept(first + failedStep / p, new PhaseFailedException(phases.get(failedStep % p), failure));
             from = first + failedStep / p + 1;
         }
         session.setNudge(new double[ys.get(0).length]);
-        return out;
     }
 
     private static List<Phase> phasesOf(Estimator estimator) {

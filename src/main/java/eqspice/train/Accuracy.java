@@ -73,40 +73,18 @@ public final class Accuracy {
     /** Free phases scored per dc sweep with the sweep strategy (as many as a training sweep of 50 samples holds). */
     private static final int SWEEP_CHUNK = 150;
 
-    /**
-     * The free phases of {@code chunk} as one sequence; a sample whose step fails counts as
-     * wrong and the sequence goes on with the next.
-     */
+    /** The free phases of {@code chunk} as one sequence; a sample whose step fails counts as wrong. */
     private static void scoreInOneSweep(CrossbarSession session, List<Sample> chunk, Accuracy a) {
-        int outputs = chunk.get(0).y().length;
-        int from = 0;
-        while (from < chunk.size()) {
-            int first = from;
-            List<eqspice.simulate.Solution> sols;
-            int failedAt = -1;
-            try {
-                sols = session.solveSequence(chunk.size() - first, (k, solved) -> {
-                    Map<String, Double> v = new LinkedHashMap<>(session.builder().inputValues(chunk.get(first + k).x()));
-                    v.putAll(session.builder().nudgeValues(new double[outputs]));
-                    return v;
-                }).solutions();
-            } catch (eqspice.simulate.StepFailedException e) {
-                sols = e.solvedBefore();
-                failedAt = first + e.step();
-            } catch (eqspice.simulate.SimulationException e) {
-                sols = List.of();
-                failedAt = first;
+        List<double[]> xs = chunk.stream().map(Sample::x).toList();
+        List<double[]> outputs = EqPropStep.freeOutputs(session, xs, chunk.get(0).y().length);
+        for (int k = 0; k < chunk.size(); k++) {
+            double[] y = chunk.get(k).y();
+            double[] o = outputs.get(k);
+            if (o == null) {
+                a.addFailed();
+            } else {
+                a.add(y, o, EqPropStep.loss(y, o));
             }
-            for (int k = 0; k < sols.size(); k++) {
-                Sample s = chunk.get(first + k);
-                double[] o = session.outputs(sols.get(k));
-                a.add(s.y(), o, EqPropStep.loss(s.y(), o));
-            }
-            if (failedAt < 0) {
-                return;
-            }
-            a.addFailed();
-            from = failedAt + 1;
         }
     }
 
