@@ -32,9 +32,9 @@ import java.util.Map;
  * the prediction toward the target.
  *
  * <p>The parts follow a {@link Fidelity}: at the behavioural and transistor levels the forward
- * amplifier is a subcircuit instance {@code xa{m}_{j}} (nodes h, ao, vdd, vss) powered by the
- * rail sources {@code vsupp} (node vdd) and {@code vsupn} (node vss), diodes may use the 1N4148
- * card and crossbar devices may be sinh conductors {@code br{l}_{i}_{j}} whose conductances carry
+ * amplifier is a subcircuit instance {@code xa{m}_{j}} (nodes h, ao, vdd, vss) that also senses
+ * its output current and draws the backward current out of h (no CCCS), powered by the rail
+ * sources {@code vsupp} (node vdd) and {@code vsupn} (node vss); diodes may use the 1N4148 card and crossbar devices may be sinh conductors {@code br{l}_{i}_{j}} whose conductances carry
  * device-to-device variation.
  */
 public final class CrossbarCircuit {
@@ -178,17 +178,22 @@ public final class CrossbarCircuit {
         });
         spec.amplifier().ifPresent(amp -> {
             FidelityParameters p = fidelity.parameters();
+            List<String> nodes = List.of(h, "ao" + id, "vdd", "vss");
             switch (fidelity.level()) {
                 case IDEAL -> elements.add(new Vcvs("ea" + id, "ao" + id, "0", h, "0", amp.forwardGain()));
-                case BEHAVIOURAL -> elements.add(new SubcircuitCall("xa" + id, List.of(h, "ao" + id, "vdd", "vss"),
-                        ModelLibrary.BEHAVIOURAL_SUBCKT, orderedMap("gain", amp.forwardGain(), "a0", p.openLoopGain(),
+                case BEHAVIOURAL -> elements.add(new SubcircuitCall("xa" + id, nodes, ModelLibrary.BEHAVIOURAL_SUBCKT,
+                        orderedMap("gain", amp.forwardGain(), "back", amp.backwardGain(), "a0", p.openLoopGain(),
                         "rout", p.outputResistance(), "voff", p.offset())));
-                case TRANSISTOR -> elements.add(new SubcircuitCall("xa" + id, List.of(h, "ao" + id, "vdd", "vss"),
-                        ModelLibrary.CMOS_SUBCKT, orderedMap("gain", amp.forwardGain(), "supply", p.supply())));
+                case TRANSISTOR -> elements.add(new SubcircuitCall("xa" + id, nodes, ModelLibrary.CMOS_SUBCKT,
+                        orderedMap("gain", amp.forwardGain(), "back", amp.backwardGain(), "supply", p.supply())));
                 default -> throw new IllegalStateException();
             }
             elements.add(new VoltageSource("va" + id, "ao" + id, "a" + id, 0.0));
-            elements.add(new Cccs("fa" + id, h, "0", "va" + id, amp.backwardGain()));
+            // The op-amp amplifiers sense their own output current and pump the backward current
+            // themselves; only the ideal pair needs the CCCS.
+            if (fidelity.level() == Fidelity.Level.IDEAL) {
+                elements.add(new Cccs("fa" + id, h, "0", "va" + id, amp.backwardGain()));
+            }
         });
     }
 

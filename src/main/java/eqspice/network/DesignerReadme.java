@@ -55,14 +55,23 @@ final class DesignerReadme {
                     .append(spec.activation().get().lowerBias()).append(" V |\n");
         }
         if (spec.amplifier().isPresent()) {
-            String fwd = fidelity.level() == Fidelity.Level.IDEAL ? "`ea{m}_{j}` (VCVS)"
-                    : "`xa{m}_{j}` (op-amp amplifier subcircuit, pins: in = h, out = ao, vdd, vss)";
-            sb.append("| ").append(fwd).append(" | forward amplifier: drives `ao{m}_{j}` with gain ")
-                    .append(spec.amplifier().get().forwardGain()).append(" times V(h{m}_{j}) |\n");
+            Amplifier amp = spec.amplifier().get();
+            if (fidelity.level() == Fidelity.Level.IDEAL) {
+                sb.append("| `ea{m}_{j}` (VCVS) | forward amplifier: drives `ao{m}_{j}` with gain ")
+                        .append(amp.forwardGain()).append(" times V(h{m}_{j}) |\n");
+            } else {
+                sb.append("| `xa{m}_{j}` (bidirectional op-amp amplifier subcircuit, pins: in = h, out = ao, vdd, vss) ")
+                        .append("| forward: drives `ao{m}_{j}` with gain ").append(amp.forwardGain())
+                        .append(" times V(h{m}_{j}); backward: senses the current it drives (resistor `rs` ")
+                        .append("inside its loop) and its Howland pump draws ").append(amp.backwardGain())
+                        .append(" times that current out of h{m}_{j} |\n");
+            }
             sb.append("| `va{m}_{j}` | 0 V source from `ao{m}_{j}` to `a{m}_{j}`: ammeter of the current the amplifier ")
                     .append("drives into the next crossbar (`a{m}_{j}` is that crossbar's row) |\n");
-            sb.append("| `fa{m}_{j}` (CCCS) | backward path: draws ").append(spec.amplifier().get().backwardGain())
-                    .append(" x I(va{m}_{j}) out of h{m}_{j} |\n");
+            if (fidelity.level() == Fidelity.Level.IDEAL) {
+                sb.append("| `fa{m}_{j}` (CCCS) | backward path: draws ").append(amp.backwardGain())
+                        .append(" x I(va{m}_{j}) out of h{m}_{j} |\n");
+            }
             if (fidelity.level() != Fidelity.Level.IDEAL) {
                 sb.append("| `vdd` / `vss` (sources `vsupp` / `vsupn`) | amplifier supply rails, +/-")
                         .append(fidelity.parameters().supply()).append(" V |\n");
@@ -116,9 +125,10 @@ final class DesignerReadme {
     private static String libraryRole(String file) {
         return switch (file) {
             case ModelLibrary.DIODES -> "the 1N4148 diode model card";
-            case ModelLibrary.BEHAVIOURAL_AMPLIFIER -> "the behavioural op-amp amplifier subcircuit `eqs_amp_beh`";
-            case ModelLibrary.CMOS_AMPLIFIER -> "the CMOS two-stage op-amp (`eqs_opamp_cmos`), its non-inverting "
-                    + "amplifier `eqs_amp_cmos` and the level-1 MOSFET cards";
+            case ModelLibrary.BEHAVIOURAL_AMPLIFIER -> "the op-amp macro model `eqs_opamp_beh` and the "
+                    + "bidirectional amplifier `eqs_amp_beh` built from three of them";
+            case ModelLibrary.CMOS_AMPLIFIER -> "the CMOS two-stage op-amp (`eqs_opamp_cmos`), the "
+                    + "bidirectional amplifier `eqs_amp_cmos` built from three of them, and the level-1 MOSFET cards";
             default -> "a model library";
         };
     }

@@ -12,13 +12,14 @@ import java.util.Locale;
  *
  * <ul>
  * <li>ideal: forward VCVS, backward CCCS (the circuit of every earlier issue);</li>
- * <li>behavioural: forward op-amp macro model ({@code netlists/lib/eqs_amp_behavioural.lib})
- *     as a non-inverting amplifier: finite open-loop gain, output resistance, rails, offset;</li>
- * <li>transistor: forward CMOS two-stage op-amp of level-1 MOSFETs
- *     ({@code netlists/lib/eqs_amp_cmos.lib}) as a non-inverting amplifier.</li>
+ * <li>behavioural: bidirectional amplifier of three op-amp macro models
+ *     ({@code netlists/lib/eqs_amp_behavioural.lib}: finite open-loop gain, output resistance,
+ *     rails, offset, rail currents): forward a non-inverting amplifier that senses its output
+ *     current, backward a Howland current pump that draws the backward gain times that current
+ *     out of the hidden node;</li>
+ * <li>transistor: the same bidirectional amplifier built from CMOS two-stage op-amps of
+ *     level-1 MOSFETs ({@code netlists/lib/eqs_amp_cmos.lib}).</li>
  * </ul>
- * At every level the backward path is the ideal CCCS (a transistor-level current conveyor is
- * not built yet).
  */
 public record Fidelity(Level level, boolean realDiodes, boolean nonlinearMemristors, boolean varied,
                        FidelityParameters parameters) {
@@ -95,9 +96,9 @@ public record Fidelity(Level level, boolean realDiodes, boolean nonlinearMemrist
         String amp = switch (level) {
             case IDEAL -> "VCVS/CCCS amplifiers";
             case BEHAVIOURAL -> String.format(Locale.ROOT, "behavioural op-amp amplifiers (A0 %s, rout %s ohm, offset %s V) "
-                    + "on +-%s V rails, backward CCCS ideal", p.openLoopGain(), p.outputResistance(), p.offset(), p.supply());
+                    + "on +-%s V rails, forward and backward", p.openLoopGain(), p.outputResistance(), p.offset(), p.supply());
             case TRANSISTOR -> String.format(Locale.ROOT, "CMOS two-stage op-amp amplifiers (level-1 MOSFETs) on +-%s V "
-                    + "rails, backward CCCS ideal", p.supply());
+                    + "rails, forward and backward", p.supply());
         };
         return String.format(Locale.ROOT, "%s: %s, %s diodes, %s conductances%s", id(), amp,
                 realDiodes ? "1N4148" : "ideal", nonlinearMemristors ? "sinh (V0 " + p.v0() + " V)" : "linear",
