@@ -8,6 +8,11 @@ import java.util.List;
  * small-signal conductance {@code g} (S) and nonlinearity voltage {@code v0} (V). As V0 grows the
  * current tends to g (V(a) - V(b)), the linear resistor.
  *
+ * <p>Beyond |V| = {@value #LINEAR_BEYOND} V0 the characteristic continues along its tangent
+ * (same value and slope there): no operating point comes near it (30 V at V0 = 1 V), but
+ * Newton's trial points did, and ngspice stops with "out of range for sinh" instead of
+ * stepping back.
+ *
  * <p>The expression is generated from the two numbers and the two validated node names; no
  * text from outside reaches it.
  */
@@ -20,9 +25,14 @@ public record SinhConductor(String name, String a, String b, double g, double v0
         SpiceNumber.positive("V0 of " + name, v0);
     }
 
+    /** |V| / V0 beyond which the characteristic is linear. */
+    public static final double LINEAR_BEYOND = 30;
+
     /** Current from a through the device to b at voltage {@code v} = V(a) - V(b). */
     public double current(double v) {
-        return g * v0 * Math.sinh(v / v0);
+        double x = v / v0;
+        double inside = Math.max(-LINEAR_BEYOND, Math.min(LINEAR_BEYOND, x));
+        return g * v0 * (Math.sinh(inside) + Math.cosh(LINEAR_BEYOND) * (x - inside));
     }
 
     @Override
@@ -32,7 +42,9 @@ public record SinhConductor(String name, String a, String b, double g, double v0
 
     @Override
     public String spiceLine() {
-        return name + " " + a + " " + b + " i = " + SpiceNumber.format("g*v0", g * v0) + " * sinh((v(" + a + ") - v("
-                + b + ")) / " + SpiceNumber.format("v0", v0) + ")";
+        String x = "((v(" + a + ") - v(" + b + ")) / " + SpiceNumber.format("v0", v0) + ")";
+        String inside = "min(max(" + x + ", -30), 30)";
+        return name + " " + a + " " + b + " i = " + SpiceNumber.format("g*v0", g * v0) + " * (sinh(" + inside + ") + "
+                + SpiceNumber.format("cosh(30)", Math.cosh(LINEAR_BEYOND)) + " * (" + x + " - " + inside + "))";
     }
 }

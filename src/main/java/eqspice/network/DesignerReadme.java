@@ -82,7 +82,9 @@ final class DesignerReadme {
         sb.append("| `").append(fidelity.nonlinearMemristors() ? "br{l}_{i}_{j}" : "r{l}_{i}_{j}")
                 .append("` | crossbar device of weight layer l from row node i to column node j")
                 .append(fidelity.nonlinearMemristors() ? ": a B source with I = g V0 sinh(V/V0), V0 = "
-                        + fidelity.parameters().v0() + " V" : ", holding 1/g ohms").append(" |\n");
+                        + fidelity.parameters().v0() + " V (continued along its tangent beyond |V| = 30 V0, "
+                        + "far from any operating point, so that Newton's trial points cannot overflow)"
+                        : ", holding 1/g ohms").append(" |\n");
         sb.append("\n## What to probe\n\n");
         for (int k = 0; k < spec.outputs(); k++) {
             sb.append("- `print ").append(outputExpr(layout, k)).append("`: output ").append(k).append(".\n");

@@ -31,8 +31,15 @@ class LibraryElementsTest {
     @Test
     void sinhConductorWritesAGeneratedExpression() {
         SinhConductor b = new SinhConductor("br0_1_2", "in1", "h1_2", 1e-4, 0.5);
-        assertEquals("br0_1_2 in1 h1_2 i = 5.0e-5 * sinh((v(in1) - v(h1_2)) / 0.5)", b.spiceLine());
+        assertEquals("br0_1_2 in1 h1_2 i = 5.0e-5 * (sinh(min(max(((v(in1) - v(h1_2)) / 0.5), -30), 30)) + "
+                + "5.343237290762231e12 * (((v(in1) - v(h1_2)) / 0.5) - min(max(((v(in1) - v(h1_2)) / 0.5), -30), 30)))",
+                b.spiceLine());
         assertEquals(1e-4 * 0.5 * Math.sinh(0.3 / 0.5), b.current(0.3), 1e-18);
+        // Beyond 30 V0 = 15 V: the tangent at 15 V, continuous with the sinh there.
+        double at = 1e-4 * 0.5 * Math.sinh(30);
+        assertEquals(at, b.current(15), at * 1e-15);
+        assertEquals(at + 1e-4 * Math.cosh(30) * 5, b.current(20), at * 1e-12);
+        assertEquals(-b.current(20), b.current(-20), 0);
     }
 
     @Test
