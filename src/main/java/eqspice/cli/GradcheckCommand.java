@@ -7,6 +7,7 @@ import eqspice.experiment.Experiment;
 import eqspice.experiment.ExperimentLoader;
 import eqspice.network.LayeredNetwork;
 import eqspice.cosim.Backends;
+import eqspice.network.Fidelity;
 import eqspice.ngspice.NgspiceSession;
 import eqspice.simulate.Simulator;
 import eqspice.train.TrainingConfig;
@@ -66,10 +67,14 @@ final class GradcheckCommand implements Callable<Integer> {
             }
             Simulator ng = Backends.open(exp.simulator(), () -> ngspice);
             LayeredNetwork net = LayeredNetwork.random(cfg.spec(), cfg.initLow(), cfg.initHigh(), cfg.seed());
-            CrossbarSession session = new CrossbarSession(ng, net, cfg.solver(), List.of());
+            // The circuit the experiment trains (fidelity.train_level), so that the check measures
+            // the estimate that training really uses.
+            Fidelity fidelity = exp.hardware().trainFidelity();
+            CrossbarSession session = new CrossbarSession(ng, net, fidelity, cfg.solver(), List.of());
             out.printf(Locale.ROOT, "%s: initial network (seed %d), %d samples, %d conductances, FD step %s; %s%n",
                     exp.name(), cfg.seed(), cfg.task().samples().size(), session.conductors().size(), step,
                     cfg.solver().label());
+            out.println("circuit: " + fidelity.label());
             out.printf(Locale.ROOT, "%-10s %-10s %-12s %-12s %-12s %-12s %s%n", "estimator", "beta (S)", "cosine",
                     "rel. error", "|reference|", "|estimate|", "worst sample cosine");
             for (GradientCheck.Row r : GradientCheck.run(session, cfg.task().samples(), betas, ests, step)) {
