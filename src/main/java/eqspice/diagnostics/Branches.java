@@ -39,7 +39,8 @@ public final class Branches {
     }
 
     /**
-     * Every element's branch, in the circuit's element order.
+     * Every element's branch, in the circuit's element order, then the terminal branches of its
+     * subcircuit instances (one per terminal node, see {@link SubcircuitTerminals}).
      *
      * @param classify the power class of each element (e.g. {@link PowerClass#byRole})
      * @throws IllegalArgumentException for a diode with series resistance or an unmeasurable VCVS
