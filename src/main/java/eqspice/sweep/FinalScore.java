@@ -27,6 +27,7 @@ import java.util.Map;
  * @param samples         samples scored
  */
 public record FinalScore(double lossV2, double meanAbsErrorV, double correctFraction, int failures, int samples) {
+    private static final int SWEEP_CHUNK = 150;
 
     /** Solves the free phase of every training sample of {@code exp} on {@code network}. */
     static FinalScore of(Simulator simulator, Experiment exp, LayeredNetwork network, List<String> comments) {
@@ -35,8 +36,11 @@ public record FinalScore(double lossV2, double meanAbsErrorV, double correctFrac
                 exp.config().solver(), comments, PhaseStrategy.defaultFor(exp.config().solver()));
         List<double[]> outputs = new ArrayList<>(samples.size());
         if (session.strategy() == PhaseStrategy.SWEEP) {
-            outputs.addAll(EqPropStep.freeOutputs(session, samples.stream().map(Sample::x).toList(),
-                    exp.config().task().outputs()));
+            // At most SWEEP_CHUNK free phases per dc sweep, the size the held-out scoring (train.Accuracy) uses.
+            for (int from = 0; from < samples.size(); from += SWEEP_CHUNK) {
+                outputs.addAll(EqPropStep.freeOutputs(session, samples.subList(from, Math.min(samples.size(),
+                        from + SWEEP_CHUNK)).stream().map(Sample::x).toList(), exp.config().task().outputs()));
+            }
         } else {
             for (Sample s : samples) {
                 try {
