@@ -29,4 +29,31 @@ class DiagnoseLevelCliTest {
         assertTrue(i.out().contains("  amplifier VCVS ") && !i.out().contains("op-amp amplifiers"), i.out());
         assertTrue(i.out().contains("PCM vs VDM (epsilon 1.0e-04, 12 conductances)"), i.out());
     }
+
+    /**
+     * {@code run --diagnostics} diagnoses the circuit being trained: at the behavioural level
+     * Tellegen holds with the op-amps' terms (to the solver's tolerance), and P and the PCM-vs-VDM columns are NaN (1N4148,
+     * sinh devices), not numbers of the ideal circuit.
+     */
+    @Test
+    void runDiagnosticsFollowTheTrainingLevel(@TempDir Path dir) throws Exception {
+        // Tight tolerances: with ngspice's reltol 1e-3 the sinh and op-amp circuit's KCL residuals reach 1e-4.
+        Files.writeString(dir.resolve("d.yaml"), YAML.replace("epochs: 1", "epochs: 2")
+                .replace("train_level: transistor", "train_level: behavioural")
+                + "solver:\n  reltol: 1.0e-7\n  vntol: 1.0e-9\n");
+        CliProcess.Result r = CliProcess.run(dir, "run", "d.yaml", "--diagnostics", "--quiet");
+        assertEquals(0, r.exitCode(), r.err());
+        java.util.List<String> rows = Files.readAllLines(dir.resolve("results/diaglevel/metrics.csv")).stream()
+                .filter(l -> !l.startsWith("#")).toList();
+        java.util.List<String> header = java.util.List.of(rows.get(0).split(","));
+        assertEquals(3, rows.size());
+        for (String row : rows.subList(1, 3)) {
+            String[] cells = row.split(",");
+            assertTrue(Double.parseDouble(cells[header.indexOf("diag_tellegen_rel")]) < 1e-6, row);
+            double net = Double.parseDouble(cells[header.indexOf("diag_amplifier_net_w")]);
+            assertTrue(net < 0 && net > -1e-3, "the op-amp pairs create microwatts: " + row);
+            assertTrue(Double.isNaN(Double.parseDouble(cells[header.indexOf("diag_pseudo_power_w")])), row);
+            assertTrue(Double.isNaN(Double.parseDouble(cells[header.indexOf("diag_pcm_vdm_max_rel")])), row);
+        }
+    }
 }
