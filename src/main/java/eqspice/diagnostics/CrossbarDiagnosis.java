@@ -113,8 +113,8 @@ public final class CrossbarDiagnosis {
                     + "1/2 dV^2 (and ngspice cannot alter them in place)";
         }
         if (!pseudo.known()) {
-            return "P is not known: " + pseudo.unknown().size() + " diodes use a library model (the 1N4148, with "
-                    + "series resistance) whose co-content eqspice cannot integrate";
+            return "P is not known: " + pseudo.unknown().size() + " diodes use a library model card eqspice cannot "
+                    + "read exactly (see LibraryDiode), or sit near its breakdown";
         }
         return "";
     }

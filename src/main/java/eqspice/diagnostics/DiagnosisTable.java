@@ -40,8 +40,8 @@ public final class DiagnosisTable {
             f(sb, "  pseudo-power P %.9e W; with nudging-source terms %.9e W; P + beta C %.9e W%n", pp.pseudoPower(),
                     pp.circuitTotal(), d.nudgedTotal());
         } else {
-            f(sb, "  pseudo-power P: not known (%d diodes use a library model whose co-content eqspice cannot "
-                    + "integrate)%n", pp.unknown().size());
+            f(sb, "  pseudo-power P: not known (%d diodes use a library model card eqspice cannot read exactly, "
+                    + "or sit near its breakdown)%n", pp.unknown().size());
         }
         f(sb, "  Tellegen residual %.3e W (%.2e of the largest term %.3e W)%n", p.tellegenResidual(),
                 Math.abs(p.tellegenResidual()) / p.largestTerm(), p.largestTerm());

@@ -39,7 +39,7 @@ public final class EpochDiagnostics implements EpochProbe {
 
     /**
      * Diagnostics of the circuit at {@code fidelity} (the one being trained). Where P or the
-     * PCM-vs-VDM check does not apply there (1N4148 diodes, sinh devices) those columns are NaN.
+     * PCM-vs-VDM check does not apply there (sinh devices, an unreadable diode card) those columns are NaN.
      */
     public EpochDiagnostics(Simulator simulator, TrainingConfig cfg, int sample, double epsilon, Fidelity fidelity) {
         if (sample < 0 || sample >= cfg.task().samples().size()) {

@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The pseudo-power (co-content) of a solved circuit, term by term.
@@ -29,9 +30,9 @@ import java.util.Map;
  * currents are fixed during a phase); {@link #nudged} is P + beta C with the quadratic cost.
  *
  * <p>A sinh conductor I = g V0 sinh(v / V0) has the co-content g V0^2 (cosh(v / V0) - 1). A
- * diode whose model is in a library file (the 1N4148, with series resistance and more) has a
- * co-content eqspice cannot integrate: such elements are listed in {@code unknown}, and then P
- * is not known ({@link #known()}).
+ * diode whose model is in a library file (the 1N4148, with series resistance) is read from its
+ * card ({@link LibraryDiode}); one whose card cannot be read exactly is listed in
+ * {@code unknown}, and then P is not known ({@link #known()}).
  *
  * @param terms   co-content per class (W), only the classes that have a term
  * @param unknown elements that should have a term but whose co-content cannot be computed
@@ -71,8 +72,13 @@ public record PseudoPower(Map<PowerClass, Double> terms, List<String> unknown) {
                 double h = Math.sinh(b.volts() / (2 * x.v0()));
                 term = 2 * x.g() * x.v0() * x.v0() * h * h;
             } else if (e instanceof Diode d && !models.containsKey(d.model())) {
-                unknown.add(d.name());
-                continue;
+                Optional<Double> t = LibraryDiode.find(circuit, d.model())
+                        .flatMap(m -> m.coContent(b.volts(), b.amps(), circuit.options().gmin()));
+                if (t.isEmpty()) {
+                    unknown.add(d.name());
+                    continue;
+                }
+                term = t.get();
             } else if (e instanceof Diode d) {
                 term = ShockleyDiode.of(models.get(d.model()), circuit.options().gmin()).coContent(b.volts());
             } else if (e instanceof eqspice.circuit.CurrentSource) {
