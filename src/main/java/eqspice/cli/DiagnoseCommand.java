@@ -6,6 +6,7 @@ import eqspice.diagnostics.PhaseDiagnosis;
 import eqspice.eqprop.Phase;
 import eqspice.experiment.Experiment;
 import eqspice.experiment.ExperimentLoader;
+import eqspice.network.Fidelity;
 import eqspice.cosim.Backends;
 import eqspice.ngspice.NgspiceSession;
 import eqspice.simulate.Simulator;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
  * {@code eqspice diagnose experiment.yaml}: the pseudo-power diagnostics of the experiment's
  * initial network (the network a run starts from) on one sample, phase by phase.
  */
-@Command(name = "diagnose", description = {"Pseudo-power diagnostics of an experiment's initial network on one sample:",
+@Command(name = "diagnose", description = {"Pseudo-power diagnostics of an experiment's initial network on one sample, "
+        + "at a fidelity level (--level):",
     "power per element class and its share, pseudo-power (co-content), Tellegen and KCL residuals,",
     "and the variational check dP/dg (perturb and re-solve, PCM) against 1/2 dV^2 (VDM) for every conductance."})
 final class DiagnoseCommand implements Callable<Integer> {
@@ -43,6 +45,11 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--phase", paramLabel = "PHASE", description = "free, +beta or -beta (default: all three)")
     String phase;
 
+    @Option(names = "--level", paramLabel = "LEVEL", description = {"fidelity of the circuit diagnosed: ideal, "
+        + "behavioural or transistor (default: the experiment's fidelity.train_level, else ideal); the non-ideal "
+        + "parts follow the experiment's fidelity: section and are solved by ngspice"})
+    String level;
+
     @Option(names = "--epsilon", paramLabel = "E",
             description = "relative conductance perturbation of the variational check (default: ${DEFAULT-VALUE})")
     double epsilon = 1e-4;
@@ -53,7 +60,14 @@ final class DiagnoseCommand implements Callable<Integer> {
         if (!(epsilon > 0 && epsilon < 0.5)) {
             throw new ParameterException(spec.commandLine(), "--epsilon must be in (0, 0.5), got " + epsilon);
         }
+        Fidelity.Level chosen;
+        try {
+            chosen = level == null ? null : Fidelity.Level.parse(level);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--level: " + e.getMessage());
+        }
         Experiment exp = ExperimentLoader.load(file);
+        Fidelity fidelity = Fidelity.of(chosen != null ? chosen : exp.hardware().trainLevel(), exp.fidelity());
         TrainingConfig cfg = exp.config();
         int samples = cfg.task().samples().size();
         if (sample < 0 || sample >= samples) { // before ngspice starts: a typo should not cost a library load
@@ -61,17 +75,21 @@ final class DiagnoseCommand implements Callable<Integer> {
                     + cfg.task().name() + "' has " + samples + " samples), got " + sample);
         }
         PrintWriter out = spec.commandLine().getOut();
-        // the experiment's backend (simulator: section); ngspice is loaded only when that backend uses it
-        NgspiceSession ngspice = exp.simulator().usesNgspice() ? new NgspiceSession() : null;
+        // the experiment's backend (simulator: section); ngspice is loaded only when that backend uses it, or
+        // for a non-ideal level (the embedded solver has no op-amp subcircuits, 1N4148 or sinh devices)
+        boolean ideal = fidelity.level() == Fidelity.Level.IDEAL;
+        NgspiceSession ngspice = exp.simulator().usesNgspice() || !ideal ? new NgspiceSession() : null;
         try (ngspice) {
             if (ngspice != null) {
                 ngspice.linearSolver(cfg.solver());
             }
-            Simulator ng = Backends.open(exp.simulator(), () -> ngspice);
-            List<PhaseDiagnosis> result = CrossbarDiagnosis.initial(ng, cfg, sample, phases, epsilon, List.of());
+            Simulator ng = ideal ? Backends.open(exp.simulator(), () -> ngspice) : ngspice;
+            List<PhaseDiagnosis> result = CrossbarDiagnosis.initial(ng, cfg, fidelity, sample, phases, epsilon,
+                    List.of());
             out.printf(Locale.ROOT, "%s, initial network (seed %d), sample %d: x = %s V, y = %s V, beta %s S%n",
                     exp.name(), cfg.seed(), sample, Arrays.toString(cfg.task().samples().get(sample).x()),
                     Arrays.toString(cfg.task().samples().get(sample).y()), cfg.beta());
+            out.printf("circuit: %s%n", fidelity.label());
             out.printf("solver: %s; %s%n", cfg.solver().label(), ng.info().label());
             out.print(DiagnosisTable.format(result));
             out.flush();

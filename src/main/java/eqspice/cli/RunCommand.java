@@ -108,7 +108,8 @@ final class RunCommand implements Callable<Integer> {
             }
             stdout.flush();
             TrainingResult r;
-            EpochProbe probe = EpochProbe.both(diagnostics ? new EpochDiagnostics(sim, cfg, diagnosticsSample, 1e-4) : null,
+            EpochProbe probe = EpochProbe.both(diagnostics ? new EpochDiagnostics(sim, cfg, diagnosticsSample, 1e-4,
+                    exp.hardware().trainFidelity()) : null,
                     cosim == null ? null : new CoSimProbe(cosim));
             List<String> columns = new ArrayList<>();
             if (cfg.task().classification()) {

@@ -7,7 +7,7 @@ import eqspice.network.ConductanceTable;
 import eqspice.network.LayeredNetwork;
 import eqspice.ngspice.RestartingSession;
 import eqspice.results.Provenance;
-import eqspice.results.RunWriter;
+import eqspice.results.RunFolder;
 import eqspice.results.ValidationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code eqspice validate <run dir>}: a trained network at every fidelity level, side by side. */
-@Command(name = "validate", description = {"Evaluate a finished run's trained network on its task at every fidelity "
+@Command(name = "validate", description = {"Evaluate a finished run's (or sweep point's) trained network on its task at "
+        + "every fidelity "
         + "level (ideal, behavioural, transistor): accuracy, largest and mean output deviation from the ideal "
         + "circuit, power, failed solves.",
     "Reads RUN_DIR/experiment.yaml (its fidelity: section sets the non-ideal parts) and RUN_DIR/conductances.csv; "
@@ -32,7 +33,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RUN_DIR", description = "a folder written by eqspice run, e.g. results/xor")
+    @Parameters(paramLabel = "RUN_DIR", description = "a folder written by eqspice run, e.g. results/xor, or a sweep "
+        + "point's folder, e.g. results/kiraz-alpha-beta-small/points/<id>")
     Path dir;
 
     @Option(names = "--out", paramLabel = "DIR", description = "where to write the files (default: RUN_DIR)")
@@ -44,14 +46,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path yaml = dir.resolve(RunWriter.EXPERIMENT);
-        Path csv = dir.resolve(RunWriter.CONDUCTANCES);
-        for (Path p : List.of(yaml, csv)) {
-            if (!Files.isRegularFile(p)) {
-                throw new IllegalArgumentException(dir + ": no " + p.getFileName() + "; validate needs the folder of a "
-                        + "finished 'eqspice run' (it writes experiment.yaml and, at the end, conductances.csv)");
-            }
-        }
+        RunFolder folder = RunFolder.of(dir);
+        Path yaml = folder.experiment();
+        Path csv = folder.conductances();
         Experiment exp = ExperimentLoader.load(yaml);
         LayeredNetwork net = ConductanceTable.read(csv, exp.config().spec());
         Path target = out != null ? out : dir;

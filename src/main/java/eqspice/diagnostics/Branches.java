@@ -7,6 +7,8 @@ import eqspice.circuit.Diode;
 import eqspice.circuit.DiodeModel;
 import eqspice.circuit.Element;
 import eqspice.circuit.Resistor;
+import eqspice.circuit.SinhConductor;
+import eqspice.circuit.SpiceNames;
 import eqspice.circuit.Vcvs;
 import eqspice.circuit.VoltageSource;
 import eqspice.simulate.Solution;
@@ -26,13 +28,19 @@ import java.util.function.Function;
  * from the 0 V sense source in series with it (the crossbar always puts one after each VCVS):
  * the solution's own VCVS branch current is used only when there is no such source, and a VCVS
  * with neither is refused, since its current cannot be recovered from node voltages alone.
+ *
+ * <p>Parts of the realistic levels: a sinh conductor's current is its law at the solved voltage;
+ * a diode whose model is in a library file (the 1N4148, with series resistance) takes the
+ * current of the voltage source in series with it (the crossbar's diode bias source); subcircuit
+ * instances get one branch per terminal node, from KCL ({@link SubcircuitTerminals}).
  */
 public final class Branches {
     private Branches() {
     }
 
     /**
-     * Every element's branch, in the circuit's element order.
+     * Every element's branch, in the circuit's element order, then the terminal branches of its
+     * subcircuit instances (one per terminal node, see {@link SubcircuitTerminals}).
      *
      * @param classify the power class of each element (e.g. {@link PowerClass#byRole})
      * @throws IllegalArgumentException for a diode with series resistance or an unmeasurable VCVS
@@ -47,10 +55,15 @@ public final class Branches {
             if (e instanceof Resistor r) {
                 double v = s.voltage(r.a()) - s.voltage(r.b());
                 out.add(new ElementPower(r.name(), c, r.a(), r.b(), v, v / r.ohms()));
+            } else if (e instanceof SinhConductor b) {
+                double v = s.voltage(b.a()) - s.voltage(b.b());
+                out.add(new ElementPower(b.name(), c, b.a(), b.b(), v, b.current(v)));
             } else if (e instanceof Diode d) {
                 double v = s.voltage(d.anode()) - s.voltage(d.cathode());
-                ShockleyDiode law = ShockleyDiode.of(models.get(d.model()), circuit.options().gmin());
-                out.add(new ElementPower(d.name(), c, d.anode(), d.cathode(), v, law.current(v)));
+                double i = models.containsKey(d.model())
+                        ? ShockleyDiode.of(models.get(d.model()), circuit.options().gmin()).current(v)
+                        : seriesCurrent(d, d.anode(), d.cathode(), s, terminals);
+                out.add(new ElementPower(d.name(), c, d.anode(), d.cathode(), v, i));
             } else if (e instanceof VoltageSource vs) {
                 out.add(new ElementPower(vs.name(), c, vs.plus(), vs.minus(),
                         s.voltage(vs.plus()) - s.voltage(vs.minus()), s.current(vs.name())));
@@ -65,7 +78,29 @@ public final class Branches {
                         s.voltage(f.from()) - s.voltage(f.to()), f.gain() * s.current(f.senseSource())));
             }
         }
+        out.addAll(SubcircuitTerminals.of(circuit.elements(), out, s, classify));
         return out;
+    }
+
+    /**
+     * The current from {@code from} through a two-terminal element {@code e} to {@code to},
+     * taken from a voltage source in series with it: at a node where only {@code e} and that
+     * source meet, the source's current is e's.
+     */
+    static double seriesCurrent(Element e, String from, String to, Solution s, Map<String, List<Element>> terminals) {
+        for (String node : List.of(to, from)) {
+            List<Element> here = terminals.getOrDefault(node, List.of());
+            if (here.size() == 2 && !SpiceNames.GROUND.equals(node)) {
+                Element other = here.get(0) == e ? here.get(1) : here.get(0);
+                if (other instanceof VoltageSource v) {
+                    // ngspice's source current flows from plus through the source to minus.
+                    double leavingThroughSource = v.plus().equals(node) ? s.current(v.name()) : -s.current(v.name());
+                    return node.equals(to) ? leavingThroughSource : -leavingThroughSource;
+                }
+            }
+        }
+        throw new IllegalArgumentException(e.name() + " uses a model from a library file, so eqspice cannot compute its"
+                + " current from its voltage, and no voltage source is in series with it to measure the current");
     }
 
     /**

@@ -7,6 +7,7 @@ import eqspice.eqprop.EqPropStep;
 import eqspice.eqprop.Phase;
 import eqspice.network.Conductor;
 import eqspice.network.CrossbarCircuit;
+import eqspice.network.Fidelity;
 import eqspice.network.LayeredNetwork;
 import eqspice.simulate.Simulator;
 import eqspice.simulate.Solution;
@@ -36,24 +37,42 @@ public final class CrossbarDiagnosis {
      */
     public static List<PhaseDiagnosis> initial(Simulator simulator, TrainingConfig cfg, int sample, List<Phase> phases,
                                                double epsilon, List<String> comments) {
+        return initial(simulator, cfg, Fidelity.IDEAL, sample, phases, epsilon, comments);
+    }
+
+    /**
+     * The initial network's circuit at {@code fidelity} (op-amp amplifiers and their rails, 1N4148
+     * diodes, sinh devices with variation, as the fidelity says) diagnosed on one sample.
+     */
+    public static List<PhaseDiagnosis> initial(Simulator simulator, TrainingConfig cfg, Fidelity fidelity, int sample,
+                                               List<Phase> phases, double epsilon, List<String> comments) {
         if (sample < 0 || sample >= cfg.task().samples().size()) {
             throw new IllegalArgumentException("sample " + sample + " does not exist: the task has "
                     + cfg.task().samples().size() + " samples (0.." + (cfg.task().samples().size() - 1) + ")");
         }
         LayeredNetwork network = LayeredNetwork.random(cfg.spec(), cfg.initLow(), cfg.initHigh(), cfg.seed());
-        Circuit free = new CrossbarCircuit(cfg.spec()).build(network, cfg.task().samples().get(sample).x(),
-                cfg.solver(), comments);
-        return run(simulator, network, free, cfg.task().samples().get(sample), cfg.beta(), phases, epsilon);
+        CrossbarCircuit builder = new CrossbarCircuit(cfg.spec(), fidelity);
+        Circuit free = builder.build(network, cfg.task().samples().get(sample).x(), cfg.solver(), comments);
+        return run(simulator, builder, free, cfg.task().samples().get(sample), cfg.beta(), phases, epsilon);
     }
 
     /**
-     * Diagnoses the phases of a network whose free-phase circuit is {@code free}.
+     * Diagnoses the phases of a network whose ideal free-phase circuit is {@code free}.
      *
      * @param beta nudging strength (S), &gt; 0
      */
     public static List<PhaseDiagnosis> run(Simulator simulator, LayeredNetwork network, Circuit free, Sample sample,
                                            double beta, List<Phase> phases, double epsilon) {
-        CrossbarCircuit builder = new CrossbarCircuit(network.spec());
+        return run(simulator, new CrossbarCircuit(network.spec()), free, sample, beta, phases, epsilon);
+    }
+
+    /**
+     * Diagnoses the phases of a circuit {@code free} that {@code builder} made (at its fidelity).
+     * The variational check runs where the identity it checks applies: linear crossbar
+     * conductances and a pseudo-power whose every term is known; otherwise the diagnosis says why not.
+     */
+    public static List<PhaseDiagnosis> run(Simulator simulator, CrossbarCircuit builder, Circuit free, Sample sample,
+                                           double beta, List<Phase> phases, double epsilon) {
         Function<Element, PowerClass> classify = PowerClass.byRole(builder.roles());
         List<String> resistors = builder.layout().conductors().stream().map(Conductor::element).toList();
         double[] y = sample.y();
@@ -77,11 +96,27 @@ public final class CrossbarDiagnosis {
             }
             List<ElementPower> branches = Branches.of(circuit, s, classify);
             double[] o = builder.outputs(s);
-            VariationalReport vr = VariationalCheck.run(simulator, circuit, s, resistors, epsilon, classify);
+            PseudoPower pseudo = PseudoPower.of(circuit, branches);
+            String notApplicable = notApplicable(builder, pseudo);
+            VariationalReport vr = notApplicable.isEmpty()
+                    ? VariationalCheck.run(simulator, circuit, s, resistors, epsilon, classify) : null;
             out.add(new PhaseDiagnosis(phase, phase.sign() * beta, o, EqPropStep.loss(y, o),
-                    PowerBreakdown.of(branches), PseudoPower.of(circuit, branches), vr));
+                    PowerBreakdown.of(branches), pseudo, vr, notApplicable));
         }
         return out;
+    }
+
+    /** Why the PCM-vs-VDM check does not apply to this circuit, or empty when it does. */
+    static String notApplicable(CrossbarCircuit builder, PseudoPower pseudo) {
+        if (builder.fidelity().nonlinearMemristors()) {
+            return "the crossbar devices are sinh conductors, for which dP/dg is V0^2 (cosh(dV/V0) - 1), not "
+                    + "1/2 dV^2 (and ngspice cannot alter them in place)";
+        }
+        if (!pseudo.known()) {
+            return "P is not known: " + pseudo.unknown().size() + " diodes use a library model card eqspice cannot "
+                    + "read exactly (see LibraryDiode), or sit near its breakdown";
+        }
+        return "";
     }
 
     /** The circuit with the given current sources set to new values. */

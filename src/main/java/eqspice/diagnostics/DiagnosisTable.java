@@ -29,13 +29,20 @@ public final class DiagnosisTable {
             if (!p.byClass().containsKey(c)) {
                 continue;
             }
-            String co = c.hasCoContent() ? String.format(Locale.ROOT, "%16.6e", pp.term(c) + 0.0) : String.format("%16s", "-");
+            String co = !c.hasCoContent() ? String.format("%16s", "-")
+                    : c == PowerClass.DIODES && !pp.known() ? String.format("%16s", "n/a (library)")
+                    : String.format(Locale.ROOT, "%16.6e", pp.term(c) + 0.0);
             f(sb, "  %-24s %14.6e %8.2f%% %s%n", c.label(), p.power(c), 100 * p.power(c) / through, co);
         }
         f(sb, "  %-24s %14.6e %8.2f%%%n", "amplifier pair net", p.amplifierNet(), 100 * p.amplifierNet() / through);
         f(sb, "  %-24s %14.6e   (sum of positive absorbed powers = power delivered)%n", "throughput", through);
-        f(sb, "  pseudo-power P %.9e W; with nudging-source terms %.9e W; P + beta C %.9e W%n", pp.pseudoPower(),
-                pp.circuitTotal(), d.nudgedTotal());
+        if (pp.known()) {
+            f(sb, "  pseudo-power P %.9e W; with nudging-source terms %.9e W; P + beta C %.9e W%n", pp.pseudoPower(),
+                    pp.circuitTotal(), d.nudgedTotal());
+        } else {
+            f(sb, "  pseudo-power P: not known (%d diodes use a library model card eqspice cannot read exactly, "
+                    + "or sit near its breakdown)%n", pp.unknown().size());
+        }
         f(sb, "  Tellegen residual %.3e W (%.2e of the largest term %.3e W)%n", p.tellegenResidual(),
                 Math.abs(p.tellegenResidual()) / p.largestTerm(), p.largestTerm());
         PowerBreakdown.NodeResidual w = p.worstNode();
@@ -44,7 +51,15 @@ public final class DiagnosisTable {
         // relative residual is expected and harmless.
         f(sb, "  KCL worst node %s: %.3e A (%.2e of its largest current); worst relative %s: %.2e of %.2e A%n",
                 w.node(), w.amps(), w.relative(), wr.node(), wr.relative(), wr.scale());
-        variational(sb, d.variational());
+        if (p.byClass().containsKey(PowerClass.AMPLIFIER_SUBCIRCUITS)) {
+            f(sb, "  (op-amp terminal currents come from KCL at their nodes, so KCL holds there by construction "
+                    + "and the residuals above check the other nodes)%n");
+        }
+        if (d.variational() == null) {
+            f(sb, "  PCM vs VDM: not applicable: %s%n", d.notApplicable());
+        } else {
+            variational(sb, d.variational());
+        }
     }
 
     private static void variational(StringBuilder sb, VariationalReport v) {

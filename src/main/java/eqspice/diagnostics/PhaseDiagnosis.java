@@ -12,18 +12,27 @@ import eqspice.eqprop.Phase;
  * @param cost        C = 1/2 sum (y_k - o_k)^2 at this solution (V^2)
  * @param power       element and class powers, Tellegen and KCL residuals
  * @param pseudo      the co-content terms
- * @param variational PCM vs VDM over every conductance
+ * @param variational PCM vs VDM over every conductance; null when the check does not apply
+ * @param notApplicable why the check does not apply (empty when it ran): the identity
+ *                    dP/dg = 1/2 dV^2 is that of linear conductances in a circuit whose P is known
  */
 public record PhaseDiagnosis(Phase phase, double beta, double[] outputs, double cost, PowerBreakdown power,
-                             PseudoPower pseudo, VariationalReport variational) {
+                             PseudoPower pseudo, VariationalReport variational, String notApplicable) {
     public PhaseDiagnosis {
-        if (phase == null || power == null || pseudo == null || variational == null || outputs == null) {
+        if (phase == null || power == null || pseudo == null || outputs == null || notApplicable == null
+                || (variational == null) == notApplicable.isEmpty()) {
             throw new IllegalArgumentException("a phase diagnosis needs its phase, outputs, power, pseudo-power"
-                    + " and variational report");
+                    + " and either a variational report or the reason there is none");
         }
         SpiceNumber.finite("beta", beta);
         SpiceNumber.nonNegative("cost", cost);
         outputs = outputs.clone();
+    }
+
+    /** A diagnosis whose variational check ran. */
+    public PhaseDiagnosis(Phase phase, double beta, double[] outputs, double cost, PowerBreakdown power,
+                          PseudoPower pseudo, VariationalReport variational) {
+        this(phase, beta, outputs, cost, power, pseudo, variational, "");
     }
 
     @Override

@@ -71,9 +71,13 @@ public record PowerBreakdown(List<ElementPower> elements, Map<PowerClass, Double
      * Net power of the bidirectional amplifiers: VCVS + CCCS (+ their 0 V sense sources, which
      * absorb nothing). Zero for a power-conserving pair; otherwise the power the pair creates
      * (negative) or destroys (positive), i.e. how far the circuit is from an energy-based model.
+     * At the behavioural and transistor levels the forward amplifier is an op-amp subcircuit and
+     * its rails: both are counted, so the figure stays what the amplifiers take from (or give to)
+     * the rest of the circuit.
      */
     public double amplifierNet() {
-        return power(PowerClass.AMPLIFIER_VCVS) + power(PowerClass.AMPLIFIER_CCCS) + power(PowerClass.SENSE_SOURCES);
+        return power(PowerClass.AMPLIFIER_VCVS) + power(PowerClass.AMPLIFIER_CCCS) + power(PowerClass.SENSE_SOURCES)
+                + power(PowerClass.AMPLIFIER_SUBCIRCUITS) + power(PowerClass.SUPPLY_SOURCES);
     }
 
     /**

@@ -5,6 +5,8 @@ import eqspice.circuit.CurrentSource;
 import eqspice.circuit.Diode;
 import eqspice.circuit.Element;
 import eqspice.circuit.Resistor;
+import eqspice.circuit.SinhConductor;
+import eqspice.circuit.SubcircuitCall;
 import eqspice.circuit.Vcvs;
 import eqspice.circuit.VoltageSource;
 import eqspice.network.ElementRole;
@@ -31,6 +33,10 @@ public enum PowerClass {
     AMPLIFIER_CCCS("amplifier CCCS", false),
     SENSE_SOURCES("sense sources", false),
     NUDGE_SOURCES("nudging sources", true),
+    /** The op-amp amplifiers of the behavioural and transistor levels (subcircuits), all their terminals. */
+    AMPLIFIER_SUBCIRCUITS("op-amp amplifiers", false),
+    /** The rails that power the op-amp amplifiers. */
+    SUPPLY_SOURCES("amplifier rails", false),
     VOLTAGE_SOURCES("other voltage sources", false),
     CURRENT_SOURCES("other current sources", true);
 
@@ -64,15 +70,17 @@ public enum PowerClass {
             case AMPLIFIER_CCCS -> AMPLIFIER_CCCS;
             case AMPLIFIER_SENSE -> SENSE_SOURCES;
             case NUDGE_SOURCE -> NUDGE_SOURCES;
-            case SUPPLY_SOURCE -> VOLTAGE_SOURCES;
+            case SUPPLY_SOURCE -> SUPPLY_SOURCES;
         };
     }
 
     /** The class of an element known only by its type. */
     public static PowerClass byType(Element e) {
         // Java 17 has no pattern matching in switch (it is a preview there): an instanceof chain.
-        if (e instanceof Resistor) {
+        if (e instanceof Resistor || e instanceof SinhConductor) {
             return CONDUCTANCES;
+        } else if (e instanceof SubcircuitCall) {
+            return AMPLIFIER_SUBCIRCUITS;
         } else if (e instanceof Diode) {
             return DIODES;
         } else if (e instanceof VoltageSource) {
@@ -97,7 +105,8 @@ public enum PowerClass {
         Map<String, ElementRole> copy = Map.copyOf(roles);
         return e -> {
             ElementRole role = copy.get(e.name());
-            return role == null ? byType(e) : of(role);
+            // A subcircuit instance is its own class whatever its role: its power comes from KCL at its terminals.
+            return role == null || e instanceof SubcircuitCall ? byType(e) : of(role);
         };
     }
 }

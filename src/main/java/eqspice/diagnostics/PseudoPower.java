@@ -5,11 +5,13 @@ import eqspice.circuit.Diode;
 import eqspice.circuit.DiodeModel;
 import eqspice.circuit.Element;
 import eqspice.circuit.Resistor;
+import eqspice.circuit.SinhConductor;
 import eqspice.circuit.SpiceNumber;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The pseudo-power (co-content) of a solved circuit, term by term.
@@ -27,12 +29,29 @@ import java.util.Map;
  * nudging sources' terms, i.e. the function the nudged circuit is stationary for (nudging
  * currents are fixed during a phase); {@link #nudged} is P + beta C with the quadratic cost.
  *
- * @param terms co-content per class (W), only the classes that have a term
+ * <p>A sinh conductor I = g V0 sinh(v / V0) has the co-content g V0^2 (cosh(v / V0) - 1). A
+ * diode whose model is in a library file (the 1N4148, with series resistance) is read from its
+ * card ({@link LibraryDiode}); one whose card cannot be read exactly is listed in
+ * {@code unknown}, and then P is not known ({@link #known()}).
+ *
+ * @param terms   co-content per class (W), only the classes that have a term
+ * @param unknown elements that should have a term but whose co-content cannot be computed
  */
-public record PseudoPower(Map<PowerClass, Double> terms) {
+public record PseudoPower(Map<PowerClass, Double> terms, List<String> unknown) {
     public PseudoPower {
         terms = Map.copyOf(terms);
         terms.forEach((c, v) -> SpiceNumber.finite("co-content of " + c.label(), v));
+        unknown = List.copyOf(unknown);
+    }
+
+    /** Terms of a circuit whose every co-content is known. */
+    public PseudoPower(Map<PowerClass, Double> terms) {
+        this(terms, List.of());
+    }
+
+    /** Whether every term is known, so that P means something. */
+    public boolean known() {
+        return unknown.isEmpty();
     }
 
     /** The terms of a solved circuit whose branches are known. */
@@ -42,11 +61,24 @@ public record PseudoPower(Map<PowerClass, Double> terms) {
         Map<String, DiodeModel> models = new HashMap<>();
         circuit.models().forEach(m -> models.put(m.name(), m));
         Map<PowerClass, Double> terms = new EnumMap<>(PowerClass.class);
+        List<String> unknown = new java.util.ArrayList<>();
         for (ElementPower b : branches) {
             Element e = byName.get(b.name());
             double term;
             if (e instanceof Resistor) {
                 term = 0.5 * b.volts() * b.amps();
+            } else if (e instanceof SinhConductor x) {
+                // cosh(u) - 1 = 2 sinh(u/2)^2, without the cancellation at small u
+                double h = Math.sinh(b.volts() / (2 * x.v0()));
+                term = 2 * x.g() * x.v0() * x.v0() * h * h;
+            } else if (e instanceof Diode d && !models.containsKey(d.model())) {
+                Optional<Double> t = LibraryDiode.find(circuit, d.model())
+                        .flatMap(m -> m.coContent(b.volts(), b.amps(), circuit.options().gmin()));
+                if (t.isEmpty()) {
+                    unknown.add(d.name());
+                    continue;
+                }
+                term = t.get();
             } else if (e instanceof Diode d) {
                 term = ShockleyDiode.of(models.get(d.model()), circuit.options().gmin()).coContent(b.volts());
             } else if (e instanceof eqspice.circuit.CurrentSource) {
@@ -56,7 +88,7 @@ public record PseudoPower(Map<PowerClass, Double> terms) {
             }
             terms.merge(b.powerClass(), term, Double::sum);
         }
-        return new PseudoPower(terms);
+        return new PseudoPower(terms, unknown);
     }
 
     /** The term of one class (W), 0 when absent. */

@@ -49,7 +49,7 @@ public final class VariationalCheck {
             Perturbed down = solve(simulator, circuit, r, g * (1 - epsilon), classify);
             double step = 2 * epsilon * g;
             double pcm = (up.total - down.total) / step;
-            double v = at.get(circuit.elements().indexOf(r)).volts();
+            double v = at.get(branchOf(at, r.name())).volts();
             Map<PowerClass, Double> terms = new EnumMap<>(PowerClass.class);
             for (int k = 0; k < at.size(); k++) {
                 ElementPower b = at.get(k);
@@ -59,6 +59,19 @@ public final class VariationalCheck {
             checks.add(new ConductanceCheck(name, g, pcm, 0.5 * v * v, terms));
         }
         return new VariationalReport(epsilon, checks);
+    }
+
+    /**
+     * Index of an element's branch: by name, since a subcircuit instance has no branch of its own
+     * (its terminal branches come last) and element and branch positions then differ.
+     */
+    private static int branchOf(List<ElementPower> branches, String name) {
+        for (int k = 0; k < branches.size(); k++) {
+            if (branches.get(k).name().equals(name)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("no branch for " + name);
     }
 
     private record Perturbed(double total, List<ElementPower> branches) {
@@ -76,7 +89,7 @@ public final class VariationalCheck {
         // The branches are computed for the circuit as written; only the perturbed resistor's
         // current differs (its co-content term is 1/2 v i, so fixing the branch fixes the term).
         List<ElementPower> branches = new ArrayList<>(Branches.of(circuit, s, classify));
-        int k = circuit.elements().indexOf(r);
+        int k = branchOf(branches, r.name());
         ElementPower b = branches.get(k);
         branches.set(k, new ElementPower(b.name(), b.powerClass(), b.from(), b.to(), b.volts(), b.volts() * siemens));
         return new Perturbed(PseudoPower.of(circuit, branches).circuitTotal(), branches);

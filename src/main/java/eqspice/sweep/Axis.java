@@ -18,7 +18,8 @@ import java.util.Locale;
  */
 public record Axis(String field, List<JsonNode> values) {
     public Axis {
-        if (field == null || !field.matches("[a-z_]+(\\.[a-z_]+)+")) {
+        // Digits after the first letter: fidelity fields such as v0 are device values a sweep scans.
+        if (field == null || !field.matches("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)+")) {
             throw new IllegalArgumentException("sweep axis '" + field
                     + "' must be a dotted field path such as training.beta or network.activation.is");
         }

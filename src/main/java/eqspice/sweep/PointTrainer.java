@@ -11,15 +11,26 @@ import eqspice.simulate.Simulator;
 import eqspice.train.Trainer;
 import eqspice.train.TrainingResult;
 import eqspice.train.EpochProbe;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The worker's side of a point: train it on the worker's simulator, write its per-epoch
- * metrics into {@code points/<id>/} and report its outcome. A run that throws is a failed
- * point with the exception's message; the worker goes on with its next point.
+ * The worker's side of a point: train it on the worker's simulator, write its results into
+ * {@code points/<id>/} and report its outcome. A run that throws is a failed point with the
+ * exception's message; the worker goes on with its next point.
+ *
+ * <p>The folder is what {@code eqspice validate} reads: {@code experiment.yaml} (the point's
+ * own experiment, written when the point starts) and, when it finishes, {@code summary.json}
+ * (with the trained network's score, {@code final_network}) and {@code conductances.csv}. Each
+ * is written to a temporary file and renamed, and a point that starts again (its sweep was
+ * killed before its row reached points.csv) first removes what an earlier attempt finished, so
+ * a folder holds conductances.csv only when that attempt finished.
  */
 public final class PointTrainer {
     private PointTrainer() {
@@ -55,11 +66,18 @@ public final class PointTrainer {
             if (probe != null) {
                 columns.addAll(probe.columns());
             }
-            try (RunWriter w = new RunWriter(pointDir(sweepDir, point.id()), prov, config, columns)) {
+            Path dir = pointDir(sweepDir, point.id());
+            removeFinished(dir);
+            try (RunWriter w = new RunWriter(dir, prov, config, columns)) {
+                w.experiment(point.yaml().getBytes(StandardCharsets.UTF_8));
                 r = Trainer.train(sim, exp.config(), prov.lines(), w::epoch, probe, exp.hardware().trainFidelity(),
                         exp.programming());
-                w.summary(r, cosim == null ? Map.of()
-                        : Map.of("cosimulation", CoSimProbe.summary(cosim, cosim.checkNow())));
+                Map<String, Object> extra = new LinkedHashMap<>();
+                if (cosim != null) {
+                    extra.put("cosimulation", CoSimProbe.summary(cosim, cosim.checkNow()));
+                }
+                extra.put("final_network", FinalScore.of(sim, exp, r.finalNetwork(), prov.lines()).summary());
+                w.summary(r, extra); // conductances.csv last: the point's folder is complete when it is there
             }
             return new PointOutcome(point.id(), PointOutcome.OK, r.initialLoss(), r.finalLoss(), r.converged(),
                     r.epochsToConverge(), r.failedPhases(), (System.nanoTime() - t0) / 1e9, worker, r.firstFailure(),
@@ -67,6 +85,16 @@ public final class PointTrainer {
         } catch (RuntimeException e) {
             return PointOutcome.failed(point.id(), worker, (System.nanoTime() - t0) / 1e9,
                     e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Removes the files an earlier, unrecorded attempt at the point finished. */
+    private static void removeFinished(Path dir) {
+        try {
+            Files.deleteIfExists(dir.resolve(RunWriter.CONDUCTANCES));
+            Files.deleteIfExists(dir.resolve("summary.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir + ": " + e.getMessage(), e);
         }
     }
 }

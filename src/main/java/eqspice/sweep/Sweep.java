@@ -63,8 +63,11 @@ public record Sweep(String name, Path file, String sha256, List<Axis> axes, List
                 throw new ExperimentException(file + ": two sweep points have the same parameters " + assignment
                         + " (an axis lists a value twice)");
             }
-            ExperimentContext.run(file, assignment, () ->
-                    points.add(new SweepPoint(id, assignment, ExperimentLoader.fromTree(file, yaml, tree))));
+            ExperimentContext.run(file, assignment, () -> {
+                eqspice.experiment.Experiment exp = ExperimentLoader.fromTree(file, yaml, tree);
+                points.add(new SweepPoint(id, assignment, exp,
+                        PointExperiment.yaml(file, exp.sha256(), id, assignment, tree, exp.name())));
+            });
         });
         String name = points.get(0).experiment().name();
         return new Sweep(name, file, points.get(0).experiment().sha256(), axes, points);

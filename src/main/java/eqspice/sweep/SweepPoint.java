@@ -17,10 +17,16 @@ import java.util.TreeMap;
  *                   not depend on the order of the axes in the file
  * @param parameters axis field to value, in the file's axis order
  * @param experiment the validated experiment of this point
+ * @param yaml       the point's experiment as a file of its own (the sweep file's fields with
+ *                   this point's values set, no sweep section), written as {@code experiment.yaml}
+ *                   into the point's folder so that {@code eqspice validate} can load it
  */
-public record SweepPoint(String id, Map<String, JsonNode> parameters, Experiment experiment) {
+public record SweepPoint(String id, Map<String, JsonNode> parameters, Experiment experiment, String yaml) {
     public SweepPoint {
         parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        if (id == null || experiment == null || yaml == null || yaml.isBlank()) {
+            throw new IllegalArgumentException("a sweep point needs an id, its experiment and that experiment's YAML");
+        }
     }
 
     /** The identifier of a parameter assignment. */

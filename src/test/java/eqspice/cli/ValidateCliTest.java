@@ -70,8 +70,9 @@ class ValidateCliTest {
         Files.createDirectories(dir.resolve("empty"));
         CliProcess.Result v = CliProcess.run(dir, "validate", "empty");
         assertEquals(2, v.exitCode());
-        assertTrue(v.err().contains("empty: no experiment.yaml; validate needs the folder of a finished 'eqspice run'"),
-                v.err());
+        assertTrue(v.err().contains("empty: no experiment.yaml (the experiment, written when the run or point starts) and "
+                + "no conductances.csv (the trained network, written when training ends); validate needs the folder of a "
+                + "finished 'eqspice run'"), v.err());
         Files.writeString(dir.resolve("x.yaml"), XOR);
         CliProcess.Result noOut = CliProcess.run(dir, "export", "x.yaml", "--level", "transistor");
         assertEquals(2, noOut.exitCode());

@@ -3,6 +3,10 @@ package eqspice.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eqspice.experiment.Experiment;
+import eqspice.experiment.ExperimentLoader;
+import eqspice.network.ConductanceTable;
+import eqspice.network.LayeredNetwork;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A sweep killed with SIGKILL at random moments, again and again: after every kill each CSV
- * and JSON file parses, and resuming completes the sweep with the same table as a run that
- * was never interrupted.
+ * and JSON file parses, every point's experiment.yaml loads and a point's conductances.csv is
+ * there only whole (what validate reads), and resuming completes the sweep with the same table
+ * as a run that was never interrupted.
  */
 class DurabilityTest {
     private static final String YAML = "name: dur\nnetwork:\n  preset: kiraz-case1\ntask:\n  name: kiraz-case1\n"
@@ -70,6 +75,14 @@ class DurabilityTest {
                     }
                 } else if (name.endsWith(".json")) {
                     new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.toFile()); // throws if cut
+                } else if (name.equals("experiment.yaml")) {
+                    Experiment exp = ExperimentLoader.load(f); // throws if cut
+                    Path csv = f.resolveSibling("conductances.csv");
+                    if (Files.exists(csv)) {
+                        LayeredNetwork net = ConductanceTable.read(csv, exp.config().spec()); // throws if cut
+                        assertEquals(exp.config().spec(), net.spec());
+                        assertTrue(Files.exists(f.resolveSibling("summary.json")), "conductances without summary: " + f);
+                    }
                 }
             }
         }
