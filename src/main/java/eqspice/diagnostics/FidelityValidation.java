@@ -30,9 +30,9 @@ import java.util.Map;
  * solves.
  *
  * <p>Power per sample is what the network dissipates (crossbar devices and activation diodes)
- * plus what the amplifiers draw from their rails. Ideal amplifiers have no rails, and the
- * behavioural macro model draws nothing from them, so at those levels the amplifiers' own
- * consumption is not in the figure.
+ * plus what the amplifiers draw from their rails (the macro op-amps draw a quiescent current and
+ * what they deliver; the CMOS ones their transistors' currents). Ideal amplifiers have no
+ * rails, so at the ideal level the amplifiers' own consumption is not in the figure.
  */
 public final class FidelityValidation {
     /** One level's figures, and its outputs per sample (null for a failed solve). */

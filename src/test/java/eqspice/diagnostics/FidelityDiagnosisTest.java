@@ -40,9 +40,11 @@ class FidelityDiagnosisTest {
 
     /**
      * Behavioural level: each class's power equals the hand computation, and the hand terms sum
-     * to zero (Tellegen). By hand, the macro-model op-amp draws nothing at its input and from its
-     * rails (its output stage is a source to ground inside the subcircuit), so its power is its
-     * output port's, -V(ao) I(va); a diode's current is its series bias source's.
+     * to zero (Tellegen). By hand, the bidirectional amplifier subcircuits absorb, at their output
+     * pins, -V(ao) I(va); at their input pins V(h) times the backward current they draw, which is
+     * what the sinh devices and diodes deliver into h (KCL, their currents from their law and
+     * their series bias sources); at the shared rails what the rail sources deliver. A diode's
+     * current is its series bias source's.
      */
     @Test
     void behaviouralPowersMatchTheHandComputationAndSumToZero() {
@@ -74,8 +76,10 @@ class FidelityDiagnosisTest {
                 w = (s.voltage(f.from()) - s.voltage(f.to())) * f.gain() * s.current(f.senseSource());
                 cls = PowerClass.AMPLIFIER_CCCS;
             } else if (e instanceof SubcircuitCall x) {
+                String h = x.nodes().get(0);
                 String out = x.nodes().get(1);
-                w = -s.voltage(out) * s.current("va" + out.substring(2)); // va{id} runs from ao{id} to a{id}
+                w = -s.voltage(out) * s.current("va" + out.substring(2)) // va{id} runs from ao{id} to a{id}
+                        + s.voltage(h) * deliveredInto(c, s, h);
                 cls = PowerClass.AMPLIFIER_SUBCIRCUITS;
             } else if (e instanceof CurrentSource i) {
                 w = (s.voltage(i.from()) - s.voltage(i.to())) * i.amps();
@@ -85,6 +89,8 @@ class FidelityDiagnosisTest {
             }
             hand.merge(cls, w, Double::sum);
         }
+        // The rails feed every subcircuit through the shared nodes vdd and vss.
+        hand.merge(PowerClass.AMPLIFIER_SUBCIRCUITS, -5.0 * s.current("vsupp") + 5.0 * s.current("vsupn"), Double::sum);
         double scale = p.throughput();
         assertTrue(scale > 1e-4, "a few mW flow through the circuit: " + scale);
         assertEquals(hand.keySet(), p.byClass().keySet());
@@ -92,10 +98,28 @@ class FidelityDiagnosisTest {
         double sum = hand.values().stream().mapToDouble(Double::doubleValue).sum();
         assertEquals(0.0, sum, 1e-9 * scale, "Tellegen, by hand: " + hand);
         assertEquals(0.0, p.tellegenResidual(), 1e-9 * scale);
-        assertTrue(p.power(PowerClass.AMPLIFIER_SUBCIRCUITS) < 0, "the op-amps deliver power at their outputs");
-        assertEquals(0.0, p.power(PowerClass.SUPPLY_SOURCES), 1e-12, "the macro model draws nothing from its rails");
-        assertEquals(p.power(PowerClass.AMPLIFIER_SUBCIRCUITS) + p.power(PowerClass.AMPLIFIER_CCCS),
-                p.amplifierNet(), 1e-12 * scale);
+        // Six macro op-amps with 100 uA quiescent current on each rail of +-5 V: at least 6 mW.
+        assertTrue(p.power(PowerClass.SUPPLY_SOURCES) < -6e-3, "the rails feed the op-amps: "
+                + p.power(PowerClass.SUPPLY_SOURCES));
+        assertTrue(p.power(PowerClass.AMPLIFIER_SUBCIRCUITS) > 6e-3, "and the op-amps dissipate most of it");
+        assertEquals(p.power(PowerClass.AMPLIFIER_SUBCIRCUITS) + p.power(PowerClass.SUPPLY_SOURCES), p.amplifierNet(),
+                1e-12 * scale);
+    }
+
+    /** Current the sinh devices and the diodes (through their bias sources) deliver into node {@code h}. */
+    private static double deliveredInto(Circuit c, Solution s, String h) {
+        double in = 0;
+        for (Element e : c.elements()) {
+            if (e instanceof SinhConductor b && (b.a().equals(h) || b.b().equals(h))) {
+                double i = b.current(s.voltage(b.a()) - s.voltage(b.b())); // from a to b
+                in += b.b().equals(h) ? i : -i;
+            } else if (e instanceof Diode d && (d.anode().equals(h) || d.cathode().equals(h))) {
+                VoltageSource bias = (VoltageSource) c.element("v" + d.name());
+                double i = bias.plus().equals(d.cathode()) ? s.current(bias.name()) : -s.current(bias.name()); // anode to cathode
+                in += d.cathode().equals(h) ? i : -i;
+            }
+        }
+        return in;
     }
 
     /** Transistor level: the rails feed the op-amps' quiescent current, and the terms still sum to zero. */
