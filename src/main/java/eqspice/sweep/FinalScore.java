@@ -7,6 +7,7 @@ import eqspice.eqprop.PhaseStrategy;
 import eqspice.experiment.Experiment;
 import eqspice.network.LayeredNetwork;
 import eqspice.simulate.Simulator;
+import eqspice.train.OutputTally;
 import eqspice.train.Sample;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,32 +51,17 @@ public record FinalScore(double lossV2, double meanAbsErrorV, double correctFrac
                 }
             }
         }
-        double tolerance = exp.config().task().tolerance();
-        double loss = 0;
-        double abs = 0;
-        int outs = 0;
-        int correct = 0;
-        int failed = 0;
+        OutputTally tally = new OutputTally(exp.config().task().tolerance());
         for (int k = 0; k < samples.size(); k++) {
             double[] o = outputs.get(k);
-            if (o == null) {
-                failed++;
-                continue;
+            if (o != null) {
+                double[] y = samples.get(k).y();
+                tally.add(y, o, EqPropStep.loss(y, o));
             }
-            double[] y = samples.get(k).y();
-            loss += EqPropStep.loss(y, o);
-            boolean all = true;
-            for (int j = 0; j < y.length; j++) {
-                double e = Math.abs(y[j] - o[j]);
-                abs += e;
-                outs++;
-                all &= e <= tolerance;
-            }
-            correct += all ? 1 : 0;
         }
-        int solved = samples.size() - failed;
-        return new FinalScore(solved == 0 ? Double.NaN : loss / solved, outs == 0 ? Double.NaN : abs / outs,
-                (double) correct / samples.size(), failed, samples.size());
+        // A failed solve counts as wrong: the fraction is over all samples, as validate counts it.
+        return new FinalScore(tally.meanLoss(), tally.meanAbsError(), (double) tally.correct() / samples.size(),
+                samples.size() - tally.solved(), samples.size());
     }
 
     /** The score as summary.json's {@code final_network} section. */

@@ -159,41 +159,25 @@ public final class Trainer {
         return idx;
     }
 
-    /** Running sums of one epoch. */
+    /** Running sums of one epoch: the outputs' tally, failed phases and updates. */
     private static final class EpochTally {
-        private final double tolerance;
-        private double lossSum;
-        private double absErrorSum;
-        private int outputsSeen;
-        private int solved;
-        private int correct;
+        private final OutputTally outputs;
         int failed;
         int updates;
 
         EpochTally(double tolerance) {
-            this.tolerance = tolerance;
+            this.outputs = new OutputTally(tolerance);
         }
 
         void add(double[] y, double[] o, double loss) {
-            lossSum += loss;
-            solved++;
-            boolean allWithin = true;
-            for (int k = 0; k < y.length; k++) {
-                double e = Math.abs(y[k] - o[k]);
-                absErrorSum += e;
-                outputsSeen++;
-                allWithin &= e <= tolerance;
-            }
-            if (allWithin) {
-                correct++;
-            }
+            outputs.add(y, o, loss);
         }
 
         EpochMetrics metrics(int epoch, LayeredNetwork network, double seconds) {
-            double nan = Double.NaN;
-            return new EpochMetrics(epoch, solved == 0 ? nan : lossSum / solved,
-                    outputsSeen == 0 ? nan : absErrorSum / outputsSeen, solved == 0 ? 0 : (double) correct / solved,
-                    failed, updates, network.minConductance(), network.maxConductance(), seconds);
+            int solved = outputs.solved();
+            return new EpochMetrics(epoch, outputs.meanLoss(), outputs.meanAbsError(),
+                    solved == 0 ? 0 : (double) outputs.correct() / solved, failed, updates,
+                    network.minConductance(), network.maxConductance(), seconds);
         }
     }
 }
