@@ -1,22 +1,17 @@
 package eqspice.network;
 
-import eqspice.circuit.Cccs;
 import eqspice.circuit.Circuit;
 import eqspice.circuit.CurrentSource;
-import eqspice.circuit.Diode;
 import eqspice.circuit.DiodeModel;
 import eqspice.circuit.Element;
 import eqspice.circuit.LibraryFile;
 import eqspice.circuit.Resistor;
 import eqspice.circuit.SinhConductor;
 import eqspice.circuit.SolverOptions;
-import eqspice.circuit.SubcircuitCall;
-import eqspice.circuit.Vcvs;
 import eqspice.circuit.VoltageSource;
 import eqspice.simulate.Solution;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +37,7 @@ public final class CrossbarCircuit {
     private final Map<String, ElementRole> roles;
     private final Fidelity fidelity;
     private final double[] variation;
+    private final HiddenUnitParts hiddenUnit;
 
     /** A builder of ideal circuits. */
     public CrossbarCircuit(NetworkSpec spec) {
@@ -58,7 +54,8 @@ public final class CrossbarCircuit {
                     + " level (a non-inverting op-amp amplifier), got " + spec.amplifier().get().forwardGain());
         }
         this.variation = fidelity.deviceFactors(spec.conductanceCount());
-        this.roles = Collections.unmodifiableMap(rolesOf(build(LayeredNetwork.uniform(spec, spec.bounds().gMax()),
+        this.hiddenUnit = new HiddenUnitParts(layout, fidelity);
+        this.roles = Collections.unmodifiableMap(CrossbarRoles.of(build(LayeredNetwork.uniform(spec, spec.bounds().gMax()),
                 new double[spec.inputs()], SolverOptions.DEFAULT, List.of()).elements()));
     }
 
@@ -146,7 +143,7 @@ public final class CrossbarCircuit {
         }
         for (int m = 1; m <= spec.hidden().size(); m++) {
             for (int j = 0; j < spec.hidden().get(m - 1); j++) {
-                addHiddenUnit(elements, m, j);
+                hiddenUnit.add(elements, m, j);
             }
         }
         for (int k = 0; k < spec.outputs(); k++) {
@@ -161,41 +158,6 @@ public final class CrossbarCircuit {
     /** The rail sources at the behavioural and transistor levels (nodes vdd and vss). */
     public static final String SUPPLY_PLUS = "vsupp";
     public static final String SUPPLY_MINUS = "vsupn";
-
-    private void addHiddenUnit(List<Element> elements, int m, int j) {
-        NetworkSpec spec = layout.spec();
-        String h = layout.hiddenNode(m, j);
-        String id = m + "_" + j;
-        spec.activation().ifPresent(pair -> {
-            boolean clip = pair.orientation() == DiodePair.Orientation.CLIPPING;
-            String up = "nu" + id;
-            String low = "nl" + id;
-            String model = fidelity.realDiodes() ? ModelLibrary.D1N4148 : pair.model().name();
-            elements.add(clip ? new Diode("du" + id, h, up, model) : new Diode("du" + id, up, h, model));
-            elements.add(new VoltageSource("vdu" + id, up, "0", pair.upperBias()));
-            elements.add(clip ? new Diode("dl" + id, low, h, model) : new Diode("dl" + id, h, low, model));
-            elements.add(new VoltageSource("vdl" + id, low, "0", pair.lowerBias()));
-        });
-        spec.amplifier().ifPresent(amp -> {
-            FidelityParameters p = fidelity.parameters();
-            List<String> nodes = List.of(h, "ao" + id, "vdd", "vss");
-            switch (fidelity.level()) {
-                case IDEAL -> elements.add(new Vcvs("ea" + id, "ao" + id, "0", h, "0", amp.forwardGain()));
-                case BEHAVIOURAL -> elements.add(new SubcircuitCall("xa" + id, nodes, ModelLibrary.BEHAVIOURAL_SUBCKT,
-                        orderedMap("gain", amp.forwardGain(), "back", amp.backwardGain(), "a0", p.openLoopGain(),
-                        "rout", p.outputResistance(), "voff", p.offset())));
-                case TRANSISTOR -> elements.add(new SubcircuitCall("xa" + id, nodes, ModelLibrary.CMOS_SUBCKT,
-                        orderedMap("gain", amp.forwardGain(), "back", amp.backwardGain(), "supply", p.supply())));
-                default -> throw new IllegalStateException();
-            }
-            elements.add(new VoltageSource("va" + id, "ao" + id, "a" + id, 0.0));
-            // The op-amp amplifiers sense their own output current and pump the backward current
-            // themselves; only the ideal pair needs the CCCS.
-            if (fidelity.level() == Fidelity.Level.IDEAL) {
-                elements.add(new Cccs("fa" + id, h, "0", "va" + id, amp.backwardGain()));
-            }
-        });
-    }
 
     /** Values of the input sources for logical inputs {@code x}, by source name, in row order. */
     public Map<String, Double> inputValues(double[] x) {
@@ -235,52 +197,9 @@ public final class CrossbarCircuit {
         return sb.append('-').append(spec.outputs()).toString();
     }
 
-    /** Subcircuit parameters in the order given (a stable netlist line). */
-    private static Map<String, Double> orderedMap(Object... kv) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        for (int k = 0; k < kv.length; k += 2) {
-            m.put((String) kv[k], (Double) kv[k + 1]);
-        }
-        return m;
-    }
-
     private static void checkWidth(String what, double[] v, int expected) {
         if (v.length != expected) {
             throw new IllegalArgumentException(what + " have " + v.length + " values, the network expects " + expected);
         }
-    }
-
-    private static Map<String, ElementRole> rolesOf(List<Element> elements) {
-        Map<String, ElementRole> roles = new HashMap<>();
-        for (Element e : elements) {
-            roles.put(e.name(), roleOf(e));
-        }
-        return roles;
-    }
-
-    private static ElementRole roleOf(Element e) {
-        String n = e.name();
-        if (e instanceof Resistor || e instanceof SinhConductor) {
-            return ElementRole.CONDUCTANCE;
-        } else if (e instanceof SubcircuitCall) {
-            return ElementRole.AMPLIFIER_VCVS;
-        } else if (n.equals(SUPPLY_PLUS) || n.equals(SUPPLY_MINUS)) {
-            return ElementRole.SUPPLY_SOURCE;
-        } else if (e instanceof Diode) {
-            return ElementRole.DIODE;
-        } else if (e instanceof Vcvs) {
-            return ElementRole.AMPLIFIER_VCVS;
-        } else if (e instanceof Cccs) {
-            return ElementRole.AMPLIFIER_CCCS;
-        } else if (e instanceof CurrentSource) {
-            return ElementRole.NUDGE_SOURCE;
-        } else if (n.startsWith("vin")) {
-            return ElementRole.INPUT_SOURCE;
-        } else if (n.startsWith("vbias")) {
-            return ElementRole.BIAS_SOURCE;
-        } else if (n.startsWith("va")) {
-            return ElementRole.AMPLIFIER_SENSE;
-        }
-        return ElementRole.DIODE_BIAS_SOURCE;
     }
 }
