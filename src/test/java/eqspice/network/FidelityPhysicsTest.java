@@ -72,8 +72,9 @@ class FidelityPhysicsTest {
     /**
      * The backward path, the current the amplifier draws out of its input node (the source vin's
      * current), against the backward gain times the current it drives into the load, computed
-     * here from Ohm's law (V(out) / load). CMOS amplifier, backward gains 1/4 (Kendall's) and 1/2,
-     * loads of 5 and 20 kohm, |vin| <= 1 V: within 4 % plus 0.5 uA (measured: up to 3.4 %, from the
+     * here from Ohm's law (V(out) / load). CMOS amplifier, backward gains 1/4 (Kendall's) and 1/2
+     * into 5 and 20 kohm, 4 (power-conserving) into 20 kohm, |vin| <= 1 V: within 4 % plus 0.5 uA
+     * (measured: up to 3.4 % at 1/4, under 1 % at 4, from the
      * op-amps' open-loop gain of about 500 and the sense amplifier's offset following its common
      * mode; the error grows with the output voltage, not the current). With no load it draws under 0.5 uA
      * per volt of output (measured: 1.4 uA at -4 V).
@@ -81,17 +82,19 @@ class FidelityPhysicsTest {
     @Test
     void cmosAmplifierDrawsTheBackwardGainTimesItsOutputCurrentFromItsInput() {
         NgspiceSession ng = SharedSession.get();
-        for (double back : new double[] {0.25, 0.5}) {
-            for (double load : new double[] {5e3, 2e4}) {
-                ng.load(amplifier(ModelLibrary.CMOS_AMPLIFIER, ModelLibrary.CMOS_SUBCKT, cmos(back), load));
-                for (double vin = -1.0; vin <= 1.0001; vin += 0.25) {
-                    ng.setSource("vin", vin);
-                    Solution s = ng.operatingPoint();
-                    double want = back * s.voltage("out") / load;
-                    double drawn = -s.current("vin");
-                    assertEquals(want, drawn, 0.04 * Math.abs(want) + 5e-7,
-                            "back " + back + ", load " + load + ", vin " + vin);
-                }
+        // {backward gain, load}: Kendall's 1/4, 1/2, and the power-conserving 4 (into 20 kohm: the
+        // pump then supplies 4 times the output current, within what a class-A stage sinks).
+        double[][] cases = {{0.25, 5e3}, {0.25, 2e4}, {0.5, 5e3}, {0.5, 2e4}, {4, 2e4}};
+        for (double[] bl : cases) {
+            double back = bl[0];
+            double load = bl[1];
+            ng.load(amplifier(ModelLibrary.CMOS_AMPLIFIER, ModelLibrary.CMOS_SUBCKT, cmos(back), load));
+            for (double vin = -1.0; vin <= 1.0001; vin += 0.25) {
+                ng.setSource("vin", vin);
+                Solution s = ng.operatingPoint();
+                double want = back * s.voltage("out") / load;
+                double drawn = -s.current("vin");
+                assertEquals(want, drawn, 0.04 * Math.abs(want) + 5e-7, "back " + back + ", load " + load + ", vin " + vin);
             }
         }
         ng.load(amplifier(ModelLibrary.CMOS_AMPLIFIER, ModelLibrary.CMOS_SUBCKT, cmos(0.25), 1e12));
