@@ -35,6 +35,28 @@ public record SinhConductor(String name, String a, String b, double g, double v0
         return g * v0 * (Math.sinh(inside) + Math.cosh(LINEAR_BEYOND) * (x - inside));
     }
 
+    /**
+     * The co-content per siemens, the integral of I / g from 0 to {@code v}: V0^2 (cosh(v / V0) - 1)
+     * (1/2 v^2 for a linear conductance), continued with the characteristic's tangent beyond
+     * {@link #LINEAR_BEYOND} V0. EqProp's learning rule for these devices differentiates the
+     * co-content with respect to g: it is this function, not 1/2 dV^2.
+     */
+    public static double coContentPerSiemens(double v, double v0) {
+        double x = Math.abs(v / v0);
+        if (x <= LINEAR_BEYOND) {
+            double h = Math.sinh(x / 2); // cosh(x) - 1 = 2 sinh(x/2)^2, without the cancellation at small x
+            return 2 * v0 * v0 * h * h;
+        }
+        double beyond = x - LINEAR_BEYOND;
+        return v0 * v0 * (Math.cosh(LINEAR_BEYOND) - 1 + Math.sinh(LINEAR_BEYOND) * beyond
+                + Math.cosh(LINEAR_BEYOND) * beyond * beyond / 2);
+    }
+
+    /** This device's co-content at voltage {@code v} (W): g times {@link #coContentPerSiemens}. */
+    public double coContent(double v) {
+        return g * coContentPerSiemens(v, v0);
+    }
+
     @Override
     public List<String> nodes() {
         return List.of(a, b);

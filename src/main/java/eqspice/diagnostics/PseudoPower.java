@@ -68,9 +68,7 @@ public record PseudoPower(Map<PowerClass, Double> terms, List<String> unknown) {
             if (e instanceof Resistor) {
                 term = 0.5 * b.volts() * b.amps();
             } else if (e instanceof SinhConductor x) {
-                // cosh(u) - 1 = 2 sinh(u/2)^2, without the cancellation at small u
-                double h = Math.sinh(b.volts() / (2 * x.v0()));
-                term = 2 * x.g() * x.v0() * x.v0() * h * h;
+                term = x.coContent(b.volts());
             } else if (e instanceof Diode d && !models.containsKey(d.model())) {
                 Optional<Double> t = LibraryDiode.find(circuit, d.model())
                         .flatMap(m -> m.coContent(b.volts(), b.amps(), circuit.options().gmin()));

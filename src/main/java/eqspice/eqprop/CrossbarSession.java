@@ -1,5 +1,6 @@
 package eqspice.eqprop;
 
+import eqspice.circuit.SinhConductor;
 import eqspice.circuit.SolverOptions;
 import eqspice.network.Conductor;
 import eqspice.network.ConductanceMatrix;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * A crossbar network loaded once into a {@link Simulator}. Phases change only source values
@@ -45,6 +47,7 @@ public final class CrossbarSession {
     private boolean stale;
     private int reloadAbove = DEFAULT_RELOAD_ABOVE;
     private final VoltagesAcross across;
+    private final DoubleUnaryOperator deviceCoContent;
 
     /** Builds the network's ideal circuit (inputs 0 V, nudging 0 A) and loads it, with the default strategy. */
     public CrossbarSession(Simulator simulator, LayeredNetwork network, SolverOptions options, List<String> comments) {
@@ -76,6 +79,10 @@ public final class CrossbarSession {
         this.comments = List.copyOf(comments);
         this.conductances = flatten(network);
         this.across = new VoltagesAcross(conductors);
+        // sinh devices: EqProp's rule is the derivative of their co-content, not 1/2 dV^2. The
+        // variation factor is left out on purpose: a chip's update rule does not know it.
+        double v0 = fidelity.parameters().v0();
+        this.deviceCoContent = fidelity.nonlinearMemristors() ? v -> SinhConductor.coContentPerSiemens(v, v0) : null;
         reload();
     }
 
@@ -277,7 +284,13 @@ public final class CrossbarSession {
      * it does not need): {@link Estimator#estimate} of the {@link #voltagesAcross} of each.
      */
     double[] gradient(Solution free, Solution positive, Solution negative, Estimator estimator, double beta) {
-        return across.gradient(free, positive, negative, estimator, beta);
+        return across.gradient(free, positive, negative, estimator, beta, deviceCoContent);
+    }
+
+    /** The estimator's dL/dg for one device from its voltages in the phases, by the devices' law. */
+    double estimate(Estimator estimator, double free, double positive, double negative, double beta) {
+        return deviceCoContent == null ? estimator.estimate(free, positive, negative, beta)
+                : estimator.estimate(free, positive, negative, beta, deviceCoContent);
     }
 
     /** The simulator this session drives. */

@@ -52,7 +52,7 @@ public final class EqPropStep {
         session.setNudge(new double[y.length]);
         double[] grad = new double[free.dv().length];
         for (int c = 0; c < grad.length; c++) {
-            grad[c] = estimator.estimate(free.dv()[c], pos == null ? 0 : pos[c], neg == null ? 0 : neg[c], beta);
+            grad[c] = session.estimate(estimator, free.dv()[c], pos == null ? 0 : pos[c], neg == null ? 0 : neg[c], beta);
         }
         return new Result(free.outputs(), free.loss(), grad);
     }

@@ -2,6 +2,7 @@ package eqspice.eqprop;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +42,21 @@ public enum Estimator {
             case POSITIVE -> (positive * positive - free * free) / (2 * beta);
             case NEGATIVE -> (free * free - negative * negative) / (2 * beta);
             case CENTERED -> (positive * positive - negative * negative) / (4 * beta);
+        };
+    }
+
+    /**
+     * The estimate of dL/dg for a device whose co-content per siemens is {@code phi} (for a
+     * linear conductance 1/2 dV^2, which makes this {@link #estimate(double, double, double, double)};
+     * for a sinh device V0^2 (cosh(dV/V0) - 1)): the EqProp rule differentiates each phase's
+     * co-content with respect to g, dF/dg = phi(dV).
+     */
+    public double estimate(double free, double positive, double negative, double beta, DoubleUnaryOperator phi) {
+        double f = phi.applyAsDouble(free);
+        return switch (this) {
+            case POSITIVE -> (phi.applyAsDouble(positive) - f) / beta;
+            case NEGATIVE -> (f - phi.applyAsDouble(negative)) / beta;
+            case CENTERED -> (phi.applyAsDouble(positive) - phi.applyAsDouble(negative)) / (2 * beta);
         };
     }
 

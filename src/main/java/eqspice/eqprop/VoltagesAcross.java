@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * The voltage across every conductance of a crossbar (row node minus column node) from a
@@ -52,9 +53,11 @@ final class VoltagesAcross {
      * The estimator's dL/dg per conductance from the phases' solutions ({@code null} for a
      * phase the estimator does not need, taken as 0 V): the same numbers as
      * {@link Estimator#estimate} over {@link #of} of each, in one pass without the three
-     * conductance-sized arrays (a 784-input crossbar has ~159k conductances).
+     * conductance-sized arrays (a 784-input crossbar has ~159k conductances). {@code coContent}
+     * is the devices' co-content per siemens, or null for linear conductances.
      */
-    double[] gradient(Solution free, Solution positive, Solution negative, Estimator estimator, double beta) {
+    double[] gradient(Solution free, Solution positive, Solution negative, Estimator estimator, double beta,
+                      DoubleUnaryOperator coContent) {
         double[] v0 = nodeVoltages(free);
         double[] vp = positive == null ? null : nodeVoltages(positive);
         double[] vn = negative == null ? null : nodeVoltages(negative);
@@ -62,8 +65,10 @@ final class VoltagesAcross {
         for (int c = 0; c < grad.length; c++) {
             int r = row[c];
             int k = column[c];
-            grad[c] = estimator.estimate(v0[r] - v0[k], vp == null ? 0 : vp[r] - vp[k], vn == null ? 0 : vn[r] - vn[k],
-                    beta);
+            double f = v0[r] - v0[k];
+            double p = vp == null ? 0 : vp[r] - vp[k];
+            double n = vn == null ? 0 : vn[r] - vn[k];
+            grad[c] = coContent == null ? estimator.estimate(f, p, n, beta) : estimator.estimate(f, p, n, beta, coContent);
         }
         return grad;
     }
