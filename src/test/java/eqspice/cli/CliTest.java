@@ -118,9 +118,9 @@ class CliTest {
     /**
      * gradcheck checks the circuit the experiment trains: without amplifiers the ideal circuit is
      * energy-based and its estimate is the gradient to about 1e-9; at the behavioural level
-     * (1N4148, sinh devices with 5 % variation, which the local rule of 1/2 dV^2 per programmed
-     * conductance does not know) it stays a close descent direction with a relative error of a
-     * few percent (measured: cosine 0.99967, 3.1 % on 2x2-4-1).
+     * (1N4148, sinh devices with 5 % variation, which a chip's update rule does not know about)
+     * it stays a close descent direction with a relative error of a few percent (measured: cosine
+     * 0.99957, 5.2 % on 2x2-4-1).
      */
     @Test
     void gradcheckUsesTheTrainingFidelity(@TempDir Path dir) throws Exception {
