@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Writes a {@link Circuit} in the ngspice dialect: title line, {@code *} comment header,
- * library files, models, options, elements in their given order, an optional {@code .op} and
+ * library files, models, options, the function of sinh devices if there are any, elements in
+ * their given order, an optional {@code .op} and
  * {@code .end}. The output is a pure function of the circuit: writing it twice gives identical text.
  *
  * <p>Library files are written in one of two ways. Loaded into an ngspice session, their lines
@@ -55,6 +56,9 @@ public final class NgspiceWriter {
             out.add(m.spiceLine());
         }
         out.addAll(circuit.options().spiceLines());
+        if (circuit.elements().stream().anyMatch(e -> e instanceof SinhConductor)) {
+            out.addAll(SinhConductor.functionLines());
+        }
         for (Element e : circuit.elements()) {
             out.add(e.spiceLine());
         }

@@ -28,6 +28,9 @@ public record SinhConductor(String name, String a, String b, double g, double v0
     /** |V| / V0 beyond which the characteristic is linear. */
     public static final double LINEAR_BEYOND = 30;
 
+    /** The name of the netlist function the devices' lines call. */
+    public static final String FUNCTION_NAME = "eqs_sinh";
+
     /** Current from a through the device to b at voltage {@code v} = V(a) - V(b). */
     public double current(double v) {
         double x = v / v0;
@@ -64,9 +67,20 @@ public record SinhConductor(String name, String a, String b, double g, double v0
 
     @Override
     public String spiceLine() {
-        String x = "((v(" + a + ") - v(" + b + ")) / " + SpiceNumber.format("v0", v0) + ")";
-        String inside = "min(max(" + x + ", -30), 30)";
-        return name + " " + a + " " + b + " i = " + SpiceNumber.format("g*v0", g * v0) + " * (sinh(" + inside + ") + "
-                + SpiceNumber.format("cosh(30)", Math.cosh(LINEAR_BEYOND)) + " * (" + x + " - " + inside + "))";
+        return name + " " + a + " " + b + " i = " + SpiceNumber.format("g*v0", g * v0) + " * " + FUNCTION_NAME + "((v(" + a
+                + ") - v(" + b + ")) / " + SpiceNumber.format("v0", v0) + ")";
+    }
+
+    /**
+     * The lines that define {@link #FUNCTION_NAME}: sinh(x), continued along its tangent beyond
+     * |x| = {@link #LINEAR_BEYOND}. A netlist with sinh devices carries them once
+     * ({@link NgspiceWriter}), so that each device's line stays short enough to read.
+     */
+    public static List<String> functionLines() {
+        String lim = "min(max(x, -" + (int) LINEAR_BEYOND + "), " + (int) LINEAR_BEYOND + ")";
+        return List.of("* " + FUNCTION_NAME + "(x): sinh(x), continued along its tangent beyond |x| = " + (int) LINEAR_BEYOND
+                        + "; a device reads I = g V0 " + FUNCTION_NAME + "(V / V0)",
+                ".func " + FUNCTION_NAME + "(x) {sinh(" + lim + ") + " + SpiceNumber.format("cosh(30)", Math.cosh(LINEAR_BEYOND))
+                        + " * (x - " + lim + ")}");
     }
 }

@@ -81,9 +81,10 @@ final class DesignerReadme {
         sb.append("| `inudp{k}` / `inudm{k}` | nudging current sources into op{k} / om{k}, 0 A here (the free phase) |\n");
         sb.append("| `").append(fidelity.nonlinearMemristors() ? "br{l}_{i}_{j}" : "r{l}_{i}_{j}")
                 .append("` | crossbar device of weight layer l from row node i to column node j")
-                .append(fidelity.nonlinearMemristors() ? ": a B source with I = g V0 sinh(V/V0), V0 = "
-                        + fidelity.parameters().v0() + " V (continued along its tangent beyond |V| = 30 V0, "
-                        + "far from any operating point, so that Newton's trial points cannot overflow)"
+                .append(fidelity.nonlinearMemristors() ? ": a B source with I = g V0 eqs_sinh(V/V0), V0 = "
+                        + fidelity.parameters().v0() + " V; `eqs_sinh`, defined by the `.func` line at the top of the "
+                        + "netlist, is sinh continued along its tangent beyond 30 (far from any operating point: it "
+                        + "keeps Newton's trial points from overflowing)"
                         : ", holding 1/g ohms").append(" |\n");
         sb.append("\n## What to probe\n\n");
         for (int k = 0; k < spec.outputs(); k++) {
