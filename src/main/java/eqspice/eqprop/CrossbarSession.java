@@ -3,7 +3,6 @@ package eqspice.eqprop;
 import eqspice.circuit.SinhConductor;
 import eqspice.circuit.SolverOptions;
 import eqspice.network.Conductor;
-import eqspice.network.ConductanceMatrix;
 import eqspice.network.CrossbarCircuit;
 import eqspice.network.Fidelity;
 import eqspice.network.LayeredNetwork;
@@ -11,10 +10,10 @@ import eqspice.simulate.PhasePlan;
 import eqspice.simulate.Simulator;
 import eqspice.simulate.SolvedSequence;
 import eqspice.simulate.Solution;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -22,7 +21,8 @@ import java.util.function.DoubleUnaryOperator;
  * and updates change only resistances, so the netlist is parsed once per run; values are
  * sent to the simulator only when they differ from what it already holds. The
  * {@link PhaseStrategy} says how phases are solved (default: all phases of a sample in one
- * sweep over EXTERNAL sources).
+ * sweep over EXTERNAL sources). {@link SourceValues} remembers what each source holds,
+ * {@link LoadedConductances} what each conductance holds.
  *
  * <p>At a {@link Fidelity} with sinh crossbar devices a conductance cannot be changed with
  * {@code alter}: the session then loads the circuit again before the next solve, with the
@@ -35,16 +35,13 @@ public final class CrossbarSession {
     public static final int DEFAULT_RELOAD_ABOVE = 500;
     private final Simulator simulator;
     private final CrossbarCircuit builder;
-    private final List<Conductor> conductors;
-    private final double[] conductances;
-    private final Map<String, Double> sourceValues = new HashMap<>();
+    private final LoadedConductances conductances;
+    private final SourceValues sources;
     private final Map<String, Integer> recoveries = new HashMap<>();
     private final SolverOptions options;
     private final List<String> comments;
     private final PhaseStrategy strategy;
-    private final double[] variation;
     private LayeredNetwork network;
-    private boolean stale;
     private int reloadAbove = DEFAULT_RELOAD_ABOVE;
     private final VoltagesAcross across;
     private final DoubleUnaryOperator deviceCoContent;
@@ -72,13 +69,12 @@ public final class CrossbarSession {
         this.simulator = simulator;
         this.strategy = strategy;
         this.builder = new CrossbarCircuit(network.spec(), fidelity);
-        this.variation = builder.variationFactors();
-        this.conductors = builder.layout().conductors();
+        this.conductances = new LoadedConductances(simulator, builder, network);
+        this.sources = new SourceValues(simulator);
         this.network = network;
         this.options = options;
         this.comments = List.copyOf(comments);
-        this.conductances = flatten(network);
-        this.across = new VoltagesAcross(conductors);
+        this.across = new VoltagesAcross(conductances.conductors());
         // sinh devices: EqProp's rule is the derivative of their co-content, not 1/2 dV^2. The
         // variation factor is left out on purpose: a chip's update rule does not know it.
         double v0 = fidelity.parameters().v0();
@@ -91,34 +87,23 @@ public final class CrossbarSession {
      * something else (a diagnosis) has used the simulator in between.
      */
     public void reload() {
-        double[] zeros = new double[network.spec().inputs()];
-        simulator.load(builder.build(network, zeros, options, comments, strategy.externalSources()));
-        System.arraycopy(flatten(network), 0, conductances, 0, conductances.length);
-        sourceValues.clear();
-        sourceValues.putAll(builder.inputValues(zeros));
-        sourceValues.putAll(builder.nudgeValues(new double[network.spec().outputs()]));
-        stale = false;
+        loadWithZeroSources(network);
+        conductances.loaded(network);
     }
 
     /** Loads the circuit of the conductances set since (sinh devices), then puts the sources back. */
     private void reloadWithSources() {
-        Map<String, Double> sources = new HashMap<>(sourceValues);
-        double[] g = conductances.clone();
-        List<ConductanceMatrix> weights = new ArrayList<>();
-        int at = 0;
-        for (ConductanceMatrix m : network.weights()) {
-            weights.add(ConductanceMatrix.of(m.rows(), m.columns(), java.util.Arrays.copyOfRange(g, at, at + m.rows() * m.columns())));
-            at += m.rows() * m.columns();
-        }
-        double[] zeros = new double[network.spec().inputs()];
+        Map<String, Double> held = sources.snapshot();
         // LayeredNetwork refuses conductances outside the bounds: perturbations past them need the ideal fidelity.
-        simulator.load(builder.build(new LayeredNetwork(network.spec(), weights), zeros, options, comments,
-                strategy.externalSources()));
-        sourceValues.clear();
-        sourceValues.putAll(builder.inputValues(zeros));
-        sourceValues.putAll(builder.nudgeValues(new double[network.spec().outputs()]));
-        setSources(sources);
-        stale = false;
+        loadWithZeroSources(new LayeredNetwork(network.spec(), conductances.asWeights(network)));
+        sources.set(held);
+        conductances.reloaded();
+    }
+
+    private void loadWithZeroSources(LayeredNetwork net) {
+        double[] zeros = new double[network.spec().inputs()];
+        simulator.load(builder.build(net, zeros, options, comments, strategy.externalSources()));
+        sources.loaded(builder.inputValues(zeros), builder.nudgeValues(new double[network.spec().outputs()]));
     }
 
     public CrossbarCircuit builder() {
@@ -127,7 +112,7 @@ public final class CrossbarSession {
 
     /** Every conductance, in the order of the flat gradient vectors. */
     public List<Conductor> conductors() {
-        return conductors;
+        return conductances.conductors();
     }
 
     /** The network as currently loaded. */
@@ -137,22 +122,12 @@ public final class CrossbarSession {
 
     /** Applies the logical inputs {@code x} to the input sources. */
     public void setInputs(double[] x) {
-        setSources(builder.inputValues(x));
+        sources.set(builder.inputValues(x));
     }
 
     /** Sets the nudging current of every output (A; 0 for the free phase). */
     public void setNudge(double[] currents) {
-        setSources(builder.nudgeValues(currents));
-    }
-
-    private void setSources(Map<String, Double> values) {
-        values.forEach((name, v) -> {
-            Double old = sourceValues.get(name);
-            if (old == null || old.doubleValue() != v.doubleValue()) {
-                simulator.setSource(name, v);
-                sourceValues.put(name, v);
-            }
-        });
+        sources.set(builder.nudgeValues(currents));
     }
 
     /**
@@ -166,18 +141,14 @@ public final class CrossbarSession {
         if (!next.spec().equals(network.spec())) {
             throw new IllegalArgumentException("a session keeps its network's shape; build a new session for another");
         }
-        double[] g = flatten(next);
-        int changed = 0;
-        for (int c = 0; c < g.length; c++) {
-            changed += conductances[c] != g[c] ? 1 : 0;
-        }
-        if (changed > reloadAbove) {
+        double[] g = LoadedConductances.flatten(next);
+        if (conductances.changedFrom(g) > reloadAbove) {
             network = next;
             reload();
             return;
         }
         for (int c = 0; c < g.length; c++) {
-            setConductance(c, g[c]);
+            conductances.set(c, g[c]);
         }
         network = next;
     }
@@ -200,31 +171,21 @@ public final class CrossbarSession {
      * {@link #network()}: used to perturb a conductance for finite differences.
      */
     public void setConductance(int index, double siemens) {
-        if (conductances[index] != siemens) {
-            if (builder.fidelity().nonlinearMemristors()) {
-                stale = true; // a B source's expression cannot be altered: reload before the next solve
-            } else {
-                simulator.setResistance(conductors.get(index).element(), 1.0 / (siemens * variation[index]));
-            }
-            conductances[index] = siemens;
-        }
+        conductances.set(index, siemens);
     }
 
     /** The conductance currently loaded at {@code index}. */
     public double conductance(int index) {
-        return conductances[index];
+        return conductances.get(index);
     }
 
     /** Solves the operating point with the current values (counting recovered solves by rung). */
     public Solution solve() {
-        if (stale) {
+        if (conductances.stale()) {
             reloadWithSources();
         }
         Solution s = simulator.operatingPoint();
-        String rung = simulator.lastRecovery();
-        if (!"direct".equals(rung)) {
-            recoveries.merge(rung, 1, Integer::sum);
-        }
+        countRecovery(simulator.lastRecovery());
         return s;
     }
 
@@ -238,33 +199,23 @@ public final class CrossbarSession {
      * recovered steps by rung; afterwards the sources hold the last step's values.
      */
     public SolvedSequence solveSequence(int steps, PhasePlan plan) {
-        if (stale) {
+        if (conductances.stale()) {
             reloadWithSources();
         }
-        Map<String, Double> last = new HashMap<>();
-        SolvedSequence seq;
-        try {
-            seq = simulator.solveSequence(steps, (k, solved) -> {
-                Map<String, Double> v = plan.values(k, solved);
-                last.putAll(v);
-                return v;
-            });
-        } catch (RuntimeException e) {
-            last.keySet().forEach(sourceValues::remove); // unknown now: sent again by the next setInputs/setNudge
-            throw e;
-        }
-        sourceValues.putAll(last);
-        for (String rung : seq.recoveries()) {
-            if (!"direct".equals(rung)) {
-                recoveries.merge(rung, 1, Integer::sum);
-            }
-        }
+        SolvedSequence seq = sources.solveSequence(steps, plan);
+        seq.recoveries().forEach(this::countRecovery);
         return seq;
+    }
+
+    private void countRecovery(String rung) {
+        if (!"direct".equals(rung)) {
+            recoveries.merge(rung, 1, Integer::sum);
+        }
     }
 
     /** Solves that needed a recovery rung since the last call, by rung; the count starts again. */
     public Map<String, Integer> takeRecoveries() {
-        Map<String, Integer> out = new java.util.TreeMap<>(recoveries);
+        Map<String, Integer> out = new TreeMap<>(recoveries);
         recoveries.clear();
         return out;
     }
@@ -296,22 +247,5 @@ public final class CrossbarSession {
     /** The simulator this session drives. */
     public Simulator simulator() {
         return simulator;
-    }
-
-    static double[] flatten(LayeredNetwork network) {
-        List<double[]> parts = new ArrayList<>();
-        int n = 0;
-        for (ConductanceMatrix m : network.weights()) {
-            double[] a = m.toArray();
-            parts.add(a);
-            n += a.length;
-        }
-        double[] flat = new double[n];
-        int at = 0;
-        for (double[] a : parts) {
-            System.arraycopy(a, 0, flat, at, a.length);
-            at += a.length;
-        }
-        return flat;
     }
 }

@@ -26,7 +26,7 @@ class ConductanceUpdateTest {
         grad[2] = 1e9;       // pushed below g_min: clipped to g_min
         grad[3] = Double.NaN; // ignored
         LayeredNetwork next = ConductanceUpdate.apply(net, grad, 1e-5);
-        double[] g = CrossbarSession.flatten(next);
+        double[] g = LoadedConductances.flatten(next);
         assertEquals(9e-5, g[0], 1e-18);
         assertEquals(spec.bounds().gMax(), g[1]);
         assertEquals(spec.bounds().gMin(), g[2]);
@@ -44,7 +44,7 @@ class ConductanceUpdateTest {
                 Estimator.CENTERED, 1e-6).gradient();
         // |dL/dg| is ~1e3 V^2/S here: alpha = 1 S^2/V^2 asks for steps of ~1e3 S, a million times g_max.
         LayeredNetwork next = ConductanceUpdate.apply(net, grad, 1.0);
-        double[] g = CrossbarSession.flatten(next);
+        double[] g = LoadedConductances.flatten(next);
         int low = 0;
         int high = 0;
         for (int k = 0; k < g.length; k++) {

@@ -24,7 +24,7 @@ class ProgrammingTest {
         double[] grad = new double[spec.conductanceCount()];
         grad[0] = -1;  // raise by alpha
         grad[1] = 1;   // lower by alpha
-        double[] g = CrossbarSession.flatten(ConductanceUpdate.apply(net, grad, 1e-5,
+        double[] g = LoadedConductances.flatten(ConductanceUpdate.apply(net, grad, 1e-5,
                 new Programming(0, 0, 2.0, 0.5, 1), null));
         assertEquals(1e-4 + 2e-5, g[0], 1e-18);
         assertEquals(1e-4 - 0.5e-5, g[1], 1e-18);
@@ -40,7 +40,7 @@ class ProgrammingTest {
         LayeredNetwork net = LayeredNetwork.random(spec, 1e-5, 1e-4, 4);
         double[] grad = new double[spec.conductanceCount()];
         Arrays.fill(grad, 1.0);
-        double[] g = CrossbarSession.flatten(ConductanceUpdate.apply(net, grad, 1e-6, p, null));
+        double[] g = LoadedConductances.flatten(ConductanceUpdate.apply(net, grad, 1e-6, p, null));
         for (double v : g) {
             double n = (v - b.gMin()) / delta;
             assertEquals(Math.rint(n), n, 1e-9, "on a level: " + v);
@@ -54,8 +54,8 @@ class ProgrammingTest {
         double[] grad = new double[spec.conductanceCount()];
         Arrays.fill(grad, -1.0); // every device asks for +1e-5 S
         Programming p = new Programming(0, 0.2, 1, 1, 7);
-        double[] g1 = CrossbarSession.flatten(ConductanceUpdate.apply(net, grad, 1e-5, p, new SplittableRandom(7)));
-        double[] g2 = CrossbarSession.flatten(ConductanceUpdate.apply(net, grad, 1e-5, p, new SplittableRandom(7)));
+        double[] g1 = LoadedConductances.flatten(ConductanceUpdate.apply(net, grad, 1e-5, p, new SplittableRandom(7)));
+        double[] g2 = LoadedConductances.flatten(ConductanceUpdate.apply(net, grad, 1e-5, p, new SplittableRandom(7)));
         assertArrayEquals(g1, g2, "same seed, same chip");
         double mean = 0;
         for (double v : g1) {

@@ -193,17 +193,17 @@ class NgspiceSessionTest {
                 new Resistor("r2", "m", "0", 3000), new VoltageSource("vs", "m", "k", 0),
                 new Resistor("r3", "k", "0", 7000)), List.of()));
         Solution fast = ng.operatingPoint();
-        assertTrue(ng.lastFromSendData, "ngspice 46 reports an operating point through SendData");
-        ng.forcePlotReading = true;
+        assertTrue(ng.lastFromSendData(), "ngspice 46 reports an operating point through SendData");
+        ng.forcePlotReading(true);
         try {
             Solution slow = ng.operatingPoint();
-            assertTrue(!ng.lastFromSendData);
+            assertTrue(!ng.lastFromSendData());
             assertEquals(slow.voltages(), fast.voltages());
             assertEquals(slow.currents(), fast.currents());
             assertEquals(java.util.Set.of("a", "m", "k"), fast.voltages().keySet());
             assertEquals(java.util.Set.of("v1", "vs"), fast.currents().keySet());
         } finally {
-            ng.forcePlotReading = false;
+            ng.forcePlotReading(false);
         }
     }
 }
