@@ -82,7 +82,7 @@ public final class EmbeddedSimulator implements Simulator {
             throw new IllegalArgumentException("no independent source named '" + name + "' in circuit '"
                     + circuit.title() + "'");
         }
-        s.sourceAmps[i] = value;
+        s.sources.amps[i] = value;
     }
 
     @Override

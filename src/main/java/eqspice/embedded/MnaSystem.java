@@ -1,9 +1,7 @@
 package eqspice.embedded;
 
-import eqspice.circuit.CurrentSource;
 import eqspice.circuit.Diode;
 import eqspice.circuit.Resistor;
-import eqspice.circuit.VoltageSource;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
@@ -17,20 +15,15 @@ import org.ejml.sparse.csc.factory.LinearSolverFactory_DSCC;
  * injected) and one constraint per branch unknown. Linear elements are stamped once into
  * {@link #linear} and only restamped after a value change; each Newton iteration adds the
  * diodes' companion models (tangent conductance plus current source) and solves the sparse
- * system with EJML's LU (partial pivoting).
+ * system with EJML's LU (partial pivoting). Each class of element keeps its own indices and
+ * stamps ({@link Conductances}, {@link IndependentSources}, {@link ControlledSources},
+ * {@link Diodes}); this class assembles them, holds the known node voltages and solves.
  */
 final class MnaSystem {
     final Topology topology;
     private final int n;
     final Conductances conductances;
-    private final double[] sourceVolts;   // per voltage source (set through setVolts)
-    final double[] sourceAmps;    // per current source
-    private final int[] iFrom;
-    private final int[] iTo;
-    private final int[] vPlus;
-    private final int[] vMinus;
-    private final int[] vBranch;
-    private final int[][] vSlots;
+    final IndependentSources sources;
     private final ControlledSources controlled;
     final Diodes diodes;
 
@@ -66,33 +59,10 @@ final class MnaSystem {
                 conductances.set(extra++, t.ref(diode.anode()), internal, 1.0 / t.diodeModels.get(k).rs(), pattern);
             }
         }
-        int nv = t.voltageSources.size();
-        sourceVolts = new double[nv];
-        vPlus = new int[nv];
-        vMinus = new int[nv];
-        vBranch = new int[nv];
-        vSlots = new int[nv][];
-        for (int k = 0; k < nv; k++) {
-            VoltageSource v = t.voltageSources.get(k);
-            sourceVolts[k] = v.volts();
-            vPlus[k] = t.ref(v.plus());
-            vMinus[k] = t.ref(v.minus());
-            vBranch[k] = t.voltageSourceBranch.get(k);
-            vSlots[k] = vBranch[k] < 0 ? null : branchSlots(vPlus[k], vMinus[k], vBranch[k]);
-        }
-        int ni = t.currentSources.size();
-        sourceAmps = new double[ni];
-        iFrom = new int[ni];
-        iTo = new int[ni];
-        for (int k = 0; k < ni; k++) {
-            CurrentSource i = t.currentSources.get(k);
-            sourceAmps[k] = i.amps();
-            iFrom[k] = t.ref(i.from());
-            iTo[k] = t.ref(i.to());
-        }
+        sources = new IndependentSources(t, pattern);
         controlled = new ControlledSources(t, pattern);
         pattern.freeze();
-        for (int[][] group : new int[][][] {conductances.slots, diodes.slots, vSlots, controlled.eSlots, controlled.fSlots}) {
+        for (int[][] group : new int[][][] {conductances.slots, diodes.slots, sources.vSlots, controlled.eSlots, controlled.fSlots}) {
             for (int[] s : group) {
                 for (int k = 0; s != null && k < s.length; k++) {
                     s[k] = pattern.nz(s[k]);
@@ -106,12 +76,6 @@ final class MnaSystem {
         rhs = new double[n];
         b = new DMatrixRMaj(n, 1);
         solution = new DMatrixRMaj(n, 1);
-    }
-
-    /** Slots (plus, br), (minus, br), (br, plus), (br, minus) of a branch unknown. */
-    private int[] branchSlots(int plus, int minus, int branch) {
-        return new int[] {pattern.slot(plus, branch), pattern.slot(minus, branch), pattern.slot(branch, plus),
-            pattern.slot(branch, minus)};
     }
 
     int size() {
@@ -136,8 +100,7 @@ final class MnaSystem {
 
     /** Sets an independent voltage source's value (V). */
     void setVolts(int k, double v) {
-        if (sourceVolts[k] != v) {
-            sourceVolts[k] = v;
+        if (sources.setVolts(k, v)) {
             conductances.knownChanged();
         }
     }
@@ -159,18 +122,10 @@ final class MnaSystem {
             linearDirty = false;
         }
         for (int k = 0; k < known.length; k++) {
-            known[k] = topology.knownSign.get(k) * sourceVolts[topology.knownSource.get(k)] * sourceScale;
+            known[k] = topology.knownSign.get(k) * sources.volts(topology.knownSource.get(k)) * sourceScale;
         }
         conductances.inject(rhsBase, known);
-        for (int k = 0; k < sourceAmps.length; k++) {
-            add(rhsBase, iFrom[k], -sourceAmps[k] * sourceScale);
-            add(rhsBase, iTo[k], sourceAmps[k] * sourceScale);
-        }
-        for (int k = 0; k < vBranch.length; k++) {
-            if (vBranch[k] >= 0) {
-                rhsBase[vBranch[k]] = sourceVolts[k] * sourceScale - knownOnly(vPlus[k]) + knownOnly(vMinus[k]);
-            }
-        }
+        sources.rhs(rhsBase, sourceScale, this);
         controlled.rhs(rhsBase, this);
     }
 
@@ -189,14 +144,7 @@ final class MnaSystem {
     private void stampLinear() {
         Arrays.fill(linear, 0.0);
         conductances.stamp(linear);
-        for (int[] s : vSlots) {
-            if (s != null) {
-                add(linear, s[0], 1);
-                add(linear, s[1], -1);
-                add(linear, s[2], 1);
-                add(linear, s[3], -1);
-            }
-        }
+        sources.stamp(linear);
         controlled.stamp(linear);
     }
 
@@ -255,23 +203,15 @@ final class MnaSystem {
     java.util.function.Supplier<double[]> knownNodeOutflowLater(double[] x) {
         double[] xAt = x.clone();
         double[] knownAt = known.clone();
-        double[] ampsAt = sourceAmps.clone();
+        double[] ampsAt = sources.amps.clone();
         double[][] conductancesAt = conductances.share();
         double[][] tangentsAt = diodes.tangents();
         return () -> {
             double[] out = new double[knownAt.length];
             conductances.outflow(out, xAt, knownAt, conductancesAt);
-            for (int k = 0; k < ampsAt.length; k++) {
-                outflow(out, iFrom[k], ampsAt[k]);
-                outflow(out, iTo[k], -ampsAt[k]);
-            }
+            sources.currentOutflow(out, ampsAt);
             diodes.outflow(out, xAt, knownAt, tangentsAt);
-            for (int k = 0; k < vBranch.length; k++) {
-                if (vBranch[k] >= 0) {
-                    outflow(out, vPlus[k], xAt[vBranch[k]]);
-                    outflow(out, vMinus[k], -xAt[vBranch[k]]);
-                }
-            }
+            sources.branchOutflow(out, xAt);
             controlled.outflow(out, xAt);
             return out;
         };
@@ -285,6 +225,6 @@ final class MnaSystem {
 
     /** Branch unknown of each voltage source, -1 for those holding a known node. */
     int branchOfSource(int k) {
-        return vBranch[k];
+        return sources.branchOf(k);
     }
 }

@@ -51,7 +51,7 @@ final class DatasetResolver {
             set = Dataset.of(d.name());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("field 'task.dataset.name': unknown data set '"
-                    + ConfigResolver.escape(d.name()) + "'; allowed: " + Dataset.names(), e);
+                    + FieldChecks.escape(d.name()) + "'; allowed: " + Dataset.names(), e);
         }
         List<Double> range = d.inputRange() != null ? d.inputRange() : DEFAULT_INPUT_RANGE;
         if (range.size() != 2 || range.stream().anyMatch(java.util.Objects::isNull) || !(range.get(0) < range.get(1))

@@ -21,7 +21,7 @@ final class FidelityResolver {
             try {
                 level = Fidelity.Level.parse(f.trainLevel());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("field 'fidelity.train_level': '" + ConfigResolver.escape(f.trainLevel())
+                throw new IllegalArgumentException("field 'fidelity.train_level': '" + FieldChecks.escape(f.trainLevel())
                         + "' is not allowed; allowed: ideal, behavioural, transistor", e);
             }
         }
@@ -53,7 +53,7 @@ final class FidelityResolver {
                 case "1n4148" -> true;
                 case "ideal" -> false;
                 default -> throw new IllegalArgumentException("field 'fidelity.diode': '"
-                        + ConfigResolver.escape(f.diode()) + "' is not allowed; allowed: 1n4148, ideal");
+                        + FieldChecks.escape(f.diode()) + "' is not allowed; allowed: 1n4148, ideal");
             };
         }
         boolean nonlinear = d.nonlinearMemristors();
@@ -62,7 +62,7 @@ final class FidelityResolver {
                 case "nonlinear" -> true;
                 case "linear" -> false;
                 default -> throw new IllegalArgumentException("field 'fidelity.memristor': '"
-                        + ConfigResolver.escape(f.memristor()) + "' is not allowed; allowed: nonlinear, linear");
+                        + FieldChecks.escape(f.memristor()) + "' is not allowed; allowed: nonlinear, linear");
             };
         }
         return new FidelityParameters(or(f.supply(), d.supply()), or(f.openLoopGain(), d.openLoopGain()),

@@ -37,7 +37,7 @@ final class SimulatorResolver {
             case "embedded" -> Backend.EMBEDDED;
             case "cosim" -> Backend.COSIM;
             default -> throw new IllegalArgumentException("field 'simulator.backend': '"
-                    + ConfigResolver.escape(s.backend()) + "' is not allowed; allowed: ngspice, embedded, cosim");
+                    + FieldChecks.escape(s.backend()) + "' is not allowed; allowed: ngspice, embedded, cosim");
         };
         if (backend != Backend.COSIM) {
             for (String[] f : new String[][] {{"check_every", String.valueOf(s.checkEvery())},
