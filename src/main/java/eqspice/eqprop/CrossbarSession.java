@@ -230,10 +230,7 @@ public final class CrossbarSession {
         return across.of(s);
     }
 
-    /**
-     * The estimator's dL/dg per conductance from the phases' solutions ({@code null} for a phase
-     * it does not need): {@link Estimator#estimate} of the {@link #voltagesAcross} of each.
-     */
+    /** The estimator's dL/dg per conductance from the phases' solutions ({@code null}: a phase it does not need). */
     double[] gradient(Solution free, Solution positive, Solution negative, Estimator estimator, double beta) {
         return across.gradient(free, positive, negative, estimator, beta, deviceCoContent);
     }
