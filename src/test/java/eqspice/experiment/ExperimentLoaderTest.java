@@ -127,4 +127,33 @@ class ExperimentLoaderTest {
                 () -> ExperimentLoader.load(Path.of("experiments/nope.yaml")));
         assertEquals("experiments/nope.yaml: no such experiment file", e.getMessage());
     }
+
+    /**
+     * Every shipped experiment (and sweep) that needs no data set loads, and is named after its
+     * file (its results folder then carries the file's name). The data-set ones are
+     * DatasetExperimentTest's.
+     */
+    @Test
+    void shippedExperimentsLoadAndAreNamedAfterTheirFiles() throws java.io.IOException {
+        List<Path> files;
+        try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(Path.of("experiments"))) {
+            files = list.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        int loaded = 0;
+        for (Path f : files) {
+            String text = java.nio.file.Files.readString(f);
+            String stem = f.getFileName().toString().replace(".yaml", "");
+            if (text.contains("dataset:")) {
+                continue;
+            } else if (text.contains("\nsweep:")) {
+                eqspice.sweep.Sweep sweep = eqspice.sweep.Sweep.load(f); // plans and checks every point
+                assertEquals(stem, sweep.name(), f.toString());
+                assertTrue(sweep.points().size() > 1, f.toString());
+            } else {
+                assertEquals(stem, ExperimentLoader.load(f).name(), f.toString());
+            }
+            loaded++;
+        }
+        assertTrue(loaded >= 6, "experiments without a data set: " + loaded);
+    }
 }
