@@ -48,11 +48,10 @@ class FidelityDiagnosisTest {
      */
     @Test
     void behaviouralPowersMatchTheHandComputationAndSumToZero() {
-        CrossbarCircuit builder = new CrossbarCircuit(SPEC, Fidelity.of(Fidelity.Level.BEHAVIOURAL,
-                FidelityParameters.DEFAULT));
-        Circuit c = builder.build(NET, Presets.KIRAZ_CASE1_INPUTS, TIGHT, List.of());
-        Solution s = SharedSession.get().solve(c);
-        PowerBreakdown p = PowerBreakdown.of(c, s, PowerClass.byRole(builder.roles()));
+        Solved solved = solve(Fidelity.Level.BEHAVIOURAL);
+        Circuit c = solved.circuit();
+        Solution s = solved.solution();
+        PowerBreakdown p = solved.power();
 
         Map<PowerClass, Double> hand = new EnumMap<>(PowerClass.class);
         for (Element e : c.elements()) {
@@ -106,6 +105,17 @@ class FidelityDiagnosisTest {
                 1e-12 * scale);
     }
 
+    /** Kiraz's circuit at a level with the default parameters, solved, and its power breakdown. */
+    private record Solved(Circuit circuit, Solution solution, PowerBreakdown power) {
+    }
+
+    private static Solved solve(Fidelity.Level level) {
+        CrossbarCircuit builder = new CrossbarCircuit(SPEC, Fidelity.of(level, FidelityParameters.DEFAULT));
+        Circuit c = builder.build(NET, Presets.KIRAZ_CASE1_INPUTS, TIGHT, List.of());
+        Solution s = SharedSession.get().solve(c);
+        return new Solved(c, s, PowerBreakdown.of(c, s, PowerClass.byRole(builder.roles())));
+    }
+
     /** Current the sinh devices and the diodes (through their bias sources) deliver into node {@code h}. */
     private static double deliveredInto(Circuit c, Solution s, String h) {
         double in = 0;
@@ -125,11 +135,9 @@ class FidelityDiagnosisTest {
     /** Transistor level: the rails feed the op-amps' quiescent current, and the terms still sum to zero. */
     @Test
     void transistorRailsPowerTheOpAmpsAndTellegenHolds() {
-        CrossbarCircuit builder = new CrossbarCircuit(SPEC, Fidelity.of(Fidelity.Level.TRANSISTOR,
-                FidelityParameters.DEFAULT));
-        Circuit c = builder.build(NET, Presets.KIRAZ_CASE1_INPUTS, TIGHT, List.of());
-        Solution s = SharedSession.get().solve(c);
-        PowerBreakdown p = PowerBreakdown.of(c, s, PowerClass.byRole(builder.roles()));
+        Solved solved = solve(Fidelity.Level.TRANSISTOR);
+        Solution s = solved.solution();
+        PowerBreakdown p = solved.power();
         double rails = 5.0 * s.current("vsupp") - 5.0 * s.current("vsupn");
         assertEquals(rails, p.power(PowerClass.SUPPLY_SOURCES), 1e-12);
         assertTrue(rails < -1e-3, "two op-amps draw milliwatts from +-5 V: " + rails);
