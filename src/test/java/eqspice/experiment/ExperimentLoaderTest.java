@@ -1,5 +1,8 @@
 package eqspice.experiment;
 
+import static eqspice.experiment.ExperimentYaml.GOOD;
+import static eqspice.experiment.ExperimentYaml.error;
+import static eqspice.experiment.ExperimentYaml.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,32 +12,11 @@ import eqspice.network.Amplifier;
 import eqspice.network.DiodePair;
 import eqspice.network.Presets;
 import eqspice.train.TrainingConfig;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExperimentLoaderTest {
-    private static final Path FILE = Path.of("experiments/test.yaml");
-
-    private static Experiment parse(String yaml) {
-        return ExperimentLoader.parse(FILE, yaml.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String error(String yaml) {
-        return assertThrows(ExperimentException.class, () -> parse(yaml)).getMessage();
-    }
-
-    private static final String GOOD = """
-            name: t1
-            network:
-              preset: kiraz-case1
-            task:
-              name: kiraz-case1
-            training:
-              alpha: 1.0e-4
-              beta: 1.0e-3
-            """;
 
     @Test
     void shippedKirazExperimentLoads() {

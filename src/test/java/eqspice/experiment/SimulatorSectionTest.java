@@ -1,38 +1,18 @@
 package eqspice.experiment;
 
+import static eqspice.experiment.ExperimentYaml.GOOD;
+import static eqspice.experiment.ExperimentYaml.error;
+import static eqspice.experiment.ExperimentYaml.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eqspice.simulate.BackendChoice;
 import eqspice.simulate.BackendChoice.Backend;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The {@code simulator:} section of experiment files. */
 class SimulatorSectionTest {
-    private static final Path FILE = Path.of("experiments/test.yaml");
-    private static final String GOOD = """
-            name: t1
-            network:
-              preset: kiraz-case1
-            task:
-              name: kiraz-case1
-            training:
-              alpha: 1.0e-4
-              beta: 1.0e-3
-            """;
-
-    private static Experiment parse(String yaml) {
-        return ExperimentLoader.parse(FILE, yaml.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String error(String yaml) {
-        return assertThrows(ExperimentException.class, () -> parse(yaml)).getMessage();
-    }
-
     @Test
     void withoutASectionNgspiceSolves() {
         assertEquals(BackendChoice.NGSPICE, parse(GOOD).simulator());
