@@ -11,7 +11,7 @@ import eqspice.network.LayeredNetwork;
 import eqspice.ngspice.NgspiceSession;
 import eqspice.results.RunWriter;
 import eqspice.simulate.SimulationException;
-import eqspice.train.Sample;
+import eqspice.task.Sample;
 import eqspice.train.Trainer;
 import eqspice.train.TrainingConfig;
 import java.io.IOException;

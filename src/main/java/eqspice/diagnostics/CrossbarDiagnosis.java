@@ -11,7 +11,7 @@ import eqspice.network.Fidelity;
 import eqspice.network.LayeredNetwork;
 import eqspice.simulate.Simulator;
 import eqspice.simulate.Solution;
-import eqspice.train.Sample;
+import eqspice.task.Sample;
 import eqspice.train.TrainingConfig;
 import java.util.ArrayList;
 import java.util.List;

@@ -12,7 +12,7 @@ import eqspice.eqprop.Estimator;
 import eqspice.experiment.ExperimentDoc.SolverDoc;
 import eqspice.experiment.ExperimentDoc.TrainingDoc;
 import eqspice.network.NetworkSpec;
-import eqspice.train.Task;
+import eqspice.task.Task;
 import eqspice.train.TrainingConfig;
 import java.util.List;
 

@@ -8,7 +8,7 @@ import eqspice.experiment.Experiment;
 import eqspice.network.LayeredNetwork;
 import eqspice.simulate.Simulator;
 import eqspice.train.OutputTally;
-import eqspice.train.Sample;
+import eqspice.task.Sample;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package eqspice.train;
 
+import eqspice.task.Sample;
 import eqspice.eqprop.ConductanceUpdate;
 import eqspice.eqprop.CrossbarSession;
 import eqspice.eqprop.EqPropStep;

@@ -1,5 +1,6 @@
 package eqspice.train;
 
+import eqspice.task.Task;
 import eqspice.circuit.SolverOptions;
 import eqspice.eqprop.Estimator;
 import eqspice.network.NetworkSpec;

@@ -10,7 +10,7 @@ import eqspice.network.ConductanceTable;
 import eqspice.network.CrossbarCircuit;
 import eqspice.network.LayeredNetwork;
 import eqspice.ngspice.SharedSession;
-import eqspice.train.Sample;
+import eqspice.task.Sample;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

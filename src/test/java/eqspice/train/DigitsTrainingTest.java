@@ -1,5 +1,6 @@
 package eqspice.train;
 
+import eqspice.task.Task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
