@@ -1,5 +1,6 @@
 package eqspice.cli;
 
+import eqspice.eqprop.Readout;
 import eqspice.circuit.SolverOptions;
 import eqspice.experiment.Experiment;
 import eqspice.experiment.ExperimentLoader;
@@ -88,8 +89,8 @@ final class DesignerFolder {
                     readout, prov);
             double[] harness = null;
             try {
-                harness = new CrossbarCircuit(cfg.spec(), fidelity)
-                        .outputs(ng.solve(DesignerExport.circuit(net, fidelity, draft, options)));
+                harness = Readout.outputs(new CrossbarCircuit(cfg.spec(), fidelity).layout(),
+                        ng.solve(DesignerExport.circuit(net, fidelity, draft, options)));
             } catch (SimulationException e) {
                 stdout.println("warning: eqspice could not solve the exported circuit itself: "
                         + e.getMessage().lines().findFirst().orElse(""));

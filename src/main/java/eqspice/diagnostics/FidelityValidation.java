@@ -1,5 +1,6 @@
 package eqspice.diagnostics;
 
+import eqspice.eqprop.Readout;
 import eqspice.circuit.Circuit;
 import eqspice.circuit.Diode;
 import eqspice.circuit.Element;
@@ -102,7 +103,7 @@ public final class FidelityValidation {
                 }
                 continue;
             }
-            double[] o = builder.outputs(sol);
+            double[] o = Readout.outputs(builder.layout(), sol);
             outputs.add(o);
             boolean all = true;
             for (int k = 0; k < o.length; k++) {

@@ -222,7 +222,7 @@ public final class CrossbarSession {
 
     /** The predictions V+ - V- of a solution. */
     public double[] outputs(Solution s) {
-        return builder.outputs(s);
+        return Readout.outputs(builder.layout(), s);
     }
 
     /** Voltage across every conductance (row node minus column node), in {@link #conductors()} order. */

@@ -1,5 +1,6 @@
 package eqspice.train;
 
+import eqspice.eqprop.Readout;
 import eqspice.task.Sample;
 import eqspice.task.Task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,7 +43,7 @@ class FidelityTrainingTest {
         LayeredNetwork afterOne = one.finalNetwork();
         CrossbarCircuit behavioural = new CrossbarCircuit(afterOne.spec(), f);
         Sample s = Task.kirazCase1().samples().get(0);
-        double o = behavioural.outputs(SharedSession.get().solve(behavioural.build(afterOne, s.x(),
+        double o = Readout.outputs(behavioural.layout(), SharedSession.get().solve(behavioural.build(afterOne, s.x(),
                 kiraz(1).solver(), List.of())))[0];
         assertEquals(0.5 * Math.pow(s.y()[0] - o, 2), many.epochs().get(1).loss(), 1e-9);
         assertTrue(many.finalLoss() < many.initialLoss() / 10, many.initialLoss() + " -> " + many.finalLoss());
