@@ -92,8 +92,8 @@ public final class BackendBench {
         String shape = eqspice.network.CrossbarCircuit.shape(spec);
         for (int b = 0; b < backends.size(); b++) {
             // alter + op per phase, the strategy the "ngspice-alter-op" label names (the default is now a sweep)
-            CrossbarSession session = new CrossbarSession(sims.get(b), net, options, List.of(),
-                    eqspice.eqprop.PhaseStrategy.ALTER_OP);
+            CrossbarSession session = CrossbarSession.builder(sims.get(b), net).options(options)
+                    .strategy(eqspice.eqprop.PhaseStrategy.ALTER_OP).open();
             double[][] times = new double[PHASES.length][samples];
             double[][] cpuTimes = new double[PHASES.length][samples];
             double[] seconds = new double[2 * PHASES.length];

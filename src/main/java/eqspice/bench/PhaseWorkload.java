@@ -70,7 +70,7 @@ public record PhaseWorkload(NetworkSpec spec, LayeredNetwork network, double[][]
 
     /** A session for the strategy on {@code simulator}. */
     public CrossbarSession session(Simulator simulator, SolverOptions options, PhaseStrategy strategy) {
-        return new CrossbarSession(simulator, network, options, List.of(), strategy);
+        return CrossbarSession.builder(simulator, network).options(options).strategy(strategy).open();
     }
 
     /** One EqProp step (3 phases) for sample {@code s}. */

@@ -64,7 +64,7 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             eqspice.bench.SweepBench.run(System.out, eqspice.sweep.Sweep.load(small), eqspice.sweep.Sweep.load(full),
-                    (dir, n) -> SweepCommand.workerCommand(small, dir, n), Main.version());
+                    (dir, n) -> SweepCommand.workerCommand(small, dir, n, "auto"), Main.version());
             return 0;
         }
     }

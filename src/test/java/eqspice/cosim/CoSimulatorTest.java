@@ -63,7 +63,8 @@ class CoSimulatorTest {
         BackendChoice choice = new BackendChoice(Backend.COSIM, checkEvery, 1e-6, true);
         CoSimulator cosim = new CoSimulator(new EmbeddedSimulator(), SharedSession.get(), choice);
         List<EpochMetrics> epochs = new ArrayList<>();
-        TrainingResult r = Trainer.train(cosim, config(spec, task, 3), List.of(), epochs::add, new CoSimProbe(cosim));
+        TrainingResult r = Trainer.train(cosim, config(spec, task, 3),
+                Trainer.Options.defaults().withOnEpoch(epochs::add).withProbe(new CoSimProbe(cosim)));
         int solves = 3 * 3 * task.samples().size(); // centered: free, +beta, -beta per sample
         assertEquals(0, r.failedPhases());
         assertEquals(solves / checkEvery, cosim.total().checks());
@@ -144,7 +145,7 @@ class CoSimulatorTest {
         TrainingConfig cfg = config(Presets.kirazCase1(), Task.kirazCase1(), 2);
         CoSimulator counting = new CoSimulator(new EmbeddedSimulator(), Edited.shifted(),
                 new BackendChoice(Backend.COSIM, 1, 1e-4, false));
-        TrainingResult r = Trainer.train(counting, cfg, List.of(), m -> { });
+        TrainingResult r = Trainer.train(counting, cfg, Trainer.Options.defaults());
         assertEquals(0, r.failedPhases());
         assertEquals(6, counting.total().mismatches());
         assertEquals(1e-3, counting.total().maxDifference(), 1e-12);
@@ -154,7 +155,7 @@ class CoSimulatorTest {
         CoSimulator stopping = new CoSimulator(new EmbeddedSimulator(), Edited.shifted(),
                 new BackendChoice(Backend.COSIM, 4, 1e-4, true));
         CoSimulationMismatchException e = assertThrows(CoSimulationMismatchException.class,
-                () -> Trainer.train(stopping, cfg, List.of(), m -> { }));
+                () -> Trainer.train(stopping, cfg, Trainer.Options.defaults()));
         assertTrue(e.getMessage().contains("at operating point 4 V(op0)"), e.getMessage());
     }
 
@@ -164,14 +165,14 @@ class CoSimulatorTest {
         TrainingConfig cfg = config(Presets.kirazCase1(), Task.kirazCase1(), 2);
         CoSimulator extra = new CoSimulator(new EmbeddedSimulator(), new Edited(v -> v.put("phasestep", 0.0)),
                 new BackendChoice(Backend.COSIM, 1, 1e-4, false));
-        Trainer.train(extra, cfg, List.of(), m -> { });
+        Trainer.train(extra, cfg, Trainer.Options.defaults());
         assertEquals(6, extra.total().checks());
         assertEquals(0, extra.total().mismatches());
         assertTrue(extra.total().maxDifference() < 1e-12, "largest difference " + extra.total().maxDifference());
 
         CoSimulator missing = new CoSimulator(new EmbeddedSimulator(), new Edited(v -> v.remove("op0")),
                 new BackendChoice(Backend.COSIM, 1, 1e-4, false));
-        Trainer.train(missing, cfg, List.of(), m -> { });
+        Trainer.train(missing, cfg, Trainer.Options.defaults());
         assertEquals(6, missing.total().mismatches());
         assertTrue(missing.total().firstMismatch().contains("V(op0) differs by Infinity"),
                 missing.total().firstMismatch());

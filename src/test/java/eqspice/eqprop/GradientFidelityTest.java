@@ -41,7 +41,7 @@ class GradientFidelityTest {
     }
 
     private static CrossbarSession session(LayeredNetwork net) {
-        return new CrossbarSession(SharedSession.get(), net, SolverOptions.DEFAULT, List.of());
+        return CrossbarSession.builder(SharedSession.get(), net).options(SolverOptions.DEFAULT).open();
     }
 
     private static List<GradientCheck.Row> check(LayeredNetwork net, List<Double> betas, List<Estimator> estimators) {

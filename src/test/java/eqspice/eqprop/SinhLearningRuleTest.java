@@ -64,7 +64,8 @@ class SinhLearningRuleTest {
         Fidelity sinh = new Fidelity(Fidelity.Level.IDEAL, false, true, false, p);
         LayeredNetwork net = LayeredNetwork.random(spec, 1e-5, 1e-4, 1);
         SolverOptions tight = new SolverOptions(false, 1e-9, 1e-15, 1e-12, 1e-12, 200);
-        CrossbarSession session = new CrossbarSession(SharedSession.get(), net, sinh, tight, List.of());
+        CrossbarSession session = CrossbarSession.builder(SharedSession.get(), net).fidelity(sinh)
+                .options(tight).open();
         Sample s = Task.kirazCase1().samples().get(0);
         GradientCheck.Row r = GradientCheck.run(session, List.of(s), List.of(1e-6), List.of(Estimator.CENTERED), 1e-4)
                 .get(0);

@@ -33,7 +33,8 @@ class DigitsTrainingTest {
                 Optional.of(Amplifier.KENDALL), ConductanceBounds.DEFAULT);
         TrainingConfig cfg = new TrainingConfig(spec, task, Estimator.CENTERED, 3e-7, 1e-6, 1, 10, 1, 1e-5, 1e-4,
                 1e-3, SolverOptions.DEFAULT);
-        TrainingResult r = Trainer.train(SharedSession.get(), cfg, List.of("digits test"), m -> { });
+        TrainingResult r = Trainer.train(SharedSession.get(), cfg,
+                Trainer.Options.defaults().withComments(List.of("digits test")));
         EpochMetrics m = r.epochs().get(0);
         System.out.println("digits, 200 samples, 1 epoch: " + m.diagnostics());
         assertEquals(Accuracy.COLUMNS, List.copyOf(m.diagnostics().keySet()));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eqspice.eqprop.PhaseStrategy;
-import eqspice.eqprop.Programming;
 import eqspice.experiment.ExperimentLoader;
 import eqspice.network.CrossbarCircuit;
 import eqspice.network.Fidelity;
@@ -34,10 +33,10 @@ class FidelityTrainingTest {
     void trainsOnTheBehaviouralCircuitAndEveryEpochSolvesTheNetworkItHolds() {
         Fidelity f = Fidelity.of(Fidelity.Level.BEHAVIOURAL, FidelityParameters.DEFAULT);
         // alter + op per phase: the fresh solve below is an op too, so the two agree to far better than reltol
-        TrainingResult one = Trainer.train(SharedSession.get(), kiraz(1), List.of(), m -> { }, null, f, Programming.IDEAL,
-                PhaseStrategy.ALTER_OP);
-        TrainingResult many = Trainer.train(SharedSession.get(), kiraz(30), List.of(), m -> { }, null, f,
-                Programming.IDEAL, PhaseStrategy.ALTER_OP);
+        TrainingResult one = Trainer.train(SharedSession.get(), kiraz(1),
+                Trainer.Options.defaults().withFidelity(f).withStrategy(PhaseStrategy.ALTER_OP));
+        TrainingResult many = Trainer.train(SharedSession.get(), kiraz(30),
+                Trainer.Options.defaults().withFidelity(f).withStrategy(PhaseStrategy.ALTER_OP));
         assertEquals(0, many.failedPhases(), many.firstFailure());
         // Epoch 2's loss is the free-phase loss of the network after epoch 1, solved here from scratch.
         LayeredNetwork afterOne = one.finalNetwork();
@@ -50,8 +49,8 @@ class FidelityTrainingTest {
         // The sweep strategy (phases in one dc sweep, each starting from the previous one's solution) stops
         // Newton elsewhere within the tolerance: on the op-amp macro models a few 1e-6 of a voltage, which the
         // EqProp estimate (a difference of squares over beta) magnifies; the runs then drift apart slowly.
-        TrainingResult swept = Trainer.train(SharedSession.get(), kiraz(30), List.of(), m -> { }, null, f,
-                Programming.IDEAL, PhaseStrategy.SWEEP);
+        TrainingResult swept = Trainer.train(SharedSession.get(), kiraz(30),
+                Trainer.Options.defaults().withFidelity(f).withStrategy(PhaseStrategy.SWEEP));
         assertEquals(0, swept.failedPhases(), swept.firstFailure());
         assertEquals(many.epochs().get(0).loss(), swept.epochs().get(0).loss(), 1e-4 * many.epochs().get(0).loss());
         assertTrue(swept.finalLoss() < swept.initialLoss() / 10, swept.initialLoss() + " -> " + swept.finalLoss());
