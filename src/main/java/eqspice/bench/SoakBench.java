@@ -35,9 +35,7 @@ public final class SoakBench {
         long[] phases = {0};
         try (NgspiceSession ng = new NgspiceSession()) {
             for (long seed = 1; System.nanoTime() < end; seed++) {
-                TrainingConfig cfg = new TrainingConfig(base.spec(), base.task(), base.estimator(), base.alpha(),
-                        base.beta(), base.epochs(), base.batchSize(), seed, base.initLow(), base.initHigh(),
-                        base.convergedLoss(), base.solver());
+                TrainingConfig cfg = base.toBuilder().seed(seed).build();
                 Trainer.train(ng, cfg, Trainer.Options.defaults().withOnEpoch((EpochMetrics m) -> {
                     int n = cfg.task().samples().size() * phasesPerSample;
                     phaseMs.add(m.seconds() * 1e3 / n);

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
 class CoSimulatorTest {
 
     private static TrainingConfig config(NetworkSpec spec, Task task, int epochs) {
-        return new TrainingConfig(spec, task, Estimator.CENTERED, 1e-9, 1e-6, epochs, 1, 1, 1e-5, 1e-4, 1e-3,
-                SolverOptions.DEFAULT.withTolerances(1e-9, 1e-14, 1e-10));
+        return TrainingConfig.builder(spec, task).alpha(1e-9).beta(1e-6).epochs(epochs).init(1e-5, 1e-4)
+                .solver(SolverOptions.DEFAULT.withTolerances(1e-9, 1e-14, 1e-10)).build();
     }
 
     private static Task randomTask(NetworkSpec spec, int samples) {

@@ -24,8 +24,7 @@ import org.junit.jupiter.api.Test;
 class EmbeddedGradientTest {
 
     private static NetworkSpec withAmplifier(NetworkSpec k, Amplifier amp) {
-        return new NetworkSpec(k.inputs(), k.doubledInputs(), k.biasVoltages(), k.hidden(), k.outputs(), k.activation(),
-                Optional.of(amp), k.bounds());
+        return k.withAmplifier(Optional.of(amp));
     }
 
     private static double cosine(double[] a, double[] b) {

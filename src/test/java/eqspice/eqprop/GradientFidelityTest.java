@@ -36,8 +36,7 @@ class GradientFidelityTest {
 
     private static NetworkSpec variant(boolean diodes, Optional<Amplifier> amplifier) {
         NetworkSpec k = Presets.kirazCase1();
-        return new NetworkSpec(k.inputs(), k.doubledInputs(), k.biasVoltages(), k.hidden(), k.outputs(),
-                diodes ? k.activation() : Optional.empty(), amplifier, k.bounds());
+        return k.withActivation(diodes ? k.activation() : Optional.empty()).withAmplifier(amplifier);
     }
 
     private static CrossbarSession session(LayeredNetwork net) {

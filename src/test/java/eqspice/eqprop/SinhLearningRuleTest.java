@@ -58,8 +58,7 @@ class SinhLearningRuleTest {
     @Test
     void eqPropWithTheCoContentRuleIsTheGradientOfASinhCircuit() {
         NetworkSpec k = Presets.kirazCase1();
-        NetworkSpec spec = new NetworkSpec(k.inputs(), k.doubledInputs(), k.biasVoltages(), k.hidden(), k.outputs(),
-                k.activation(), Optional.of(new Amplifier(4, 4)), k.bounds());
+        NetworkSpec spec = k.withAmplifier(Optional.of(new Amplifier(4, 4)));
         FidelityParameters p = new FidelityParameters(5.0, 1e4, 100.0, 1e-3, false, true, 0.5, 0.0, 1L);
         Fidelity sinh = new Fidelity(Fidelity.Level.IDEAL, false, true, false, p);
         LayeredNetwork net = LayeredNetwork.random(spec, 1e-5, 1e-4, 1);

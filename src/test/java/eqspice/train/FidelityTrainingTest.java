@@ -25,8 +25,7 @@ import org.junit.jupiter.api.Test;
 class FidelityTrainingTest {
     private static TrainingConfig kiraz(int epochs) {
         TrainingConfig c = ExperimentLoader.load(Path.of("experiments", "kiraz-case1.yaml")).config();
-        return new TrainingConfig(c.spec(), c.task(), c.estimator(), c.alpha(), c.beta(), epochs, c.batchSize(), c.seed(),
-                c.initLow(), c.initHigh(), c.convergedLoss(), c.solver());
+        return c.toBuilder().epochs(epochs).build();
     }
 
     @Test
