@@ -1,7 +1,6 @@
 package eqspice.cli;
 
 import eqspice.eqprop.PhaseStrategy;
-import eqspice.run.Backends;
 import eqspice.run.RunService;
 import eqspice.sweep.PointOutcome;
 import eqspice.sweep.PointTrainer;
@@ -49,9 +48,8 @@ final class SweepWorkerCommand implements Callable<Integer> {
         System.setOut(System.err); // only protocol lines on stdout
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         Optional<PhaseStrategy> strategy = PhaseStrategy.parseChoice(phases);
-        // one ngspice instance, opened for the first point that uses it (an embedded sweep needs none) and not
-        // replaced when it exits: the worker ends and the coordinator starts a fresh process
-        try (RunService service = new RunService(Backends.singleInstance(), Main.version())) {
+        // ngspice is opened for the first point that uses it (an embedded sweep needs none)
+        try (RunService service = RunService.forWorker(Main.version())) {
             for (String line; (line = in.readLine()) != null; ) {
                 Optional<String> id = WorkerProtocol.requestedId(line);
                 if (id.isEmpty()) {

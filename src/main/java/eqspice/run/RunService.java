@@ -70,6 +70,15 @@ public final class RunService implements AutoCloseable {
     }
 
     /**
+     * A service for a sweep worker process: one ngspice instance, not replaced when it exits; the
+     * worker asks {@link #ngspiceExited()} after each point and ends, and its coordinator starts a
+     * fresh process.
+     */
+    public static RunService forWorker(String version) {
+        return new RunService(Backends.singleInstance(), version);
+    }
+
+    /**
      * Trains the request's experiment and writes its results folder: provenance.json,
      * experiment.yaml, metrics.csv, the baseline's table when there is one, summary.json and
      * conductances.csv (last: a folder is complete when it is there).
