@@ -7,10 +7,11 @@ import eqspice.network.CrossbarCircuit;
 import eqspice.network.Fidelity;
 import eqspice.network.LayeredNetwork;
 import eqspice.simulate.PhasePlan;
+import eqspice.simulate.Recovery;
 import eqspice.simulate.Simulator;
 import eqspice.simulate.SolvedSequence;
 import eqspice.simulate.Solution;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,7 +38,7 @@ public final class CrossbarSession {
     private final CrossbarCircuit builder;
     private final LoadedConductances conductances;
     private final SourceValues sources;
-    private final Map<String, Integer> recoveries = new HashMap<>();
+    private final Map<Recovery, Integer> recoveries = new EnumMap<>(Recovery.class);
     private final SolverOptions options;
     private final List<String> comments;
     private final PhaseStrategy strategy;
@@ -245,15 +246,16 @@ public final class CrossbarSession {
         return seq;
     }
 
-    private void countRecovery(String rung) {
-        if (!"direct".equals(rung)) {
+    private void countRecovery(Recovery rung) {
+        if (rung.recovered()) {
             recoveries.merge(rung, 1, Integer::sum);
         }
     }
 
-    /** Solves that needed a recovery rung since the last call, by rung; the count starts again. */
+    /** Solves that needed a recovery rung since the last call, by the rung's label; the count starts again. */
     public Map<String, Integer> takeRecoveries() {
-        Map<String, Integer> out = new TreeMap<>(recoveries);
+        Map<String, Integer> out = new TreeMap<>();
+        recoveries.forEach((rung, n) -> out.put(rung.label(), n));
         recoveries.clear();
         return out;
     }
