@@ -3,6 +3,7 @@ package eqspice.cli;
 import eqspice.eqprop.PhaseStrategy;
 import eqspice.experiment.Experiment;
 import eqspice.results.Provenance;
+import eqspice.run.ChildJvm;
 import eqspice.run.RunService;
 import eqspice.simulate.SimulatorInfo;
 import eqspice.sweep.Shard;
@@ -88,29 +89,18 @@ final class SweepCommand implements Callable<Integer> {
 
     /** The command line of worker process {@code index}: this same program, as {@code sweep-worker}. */
     static List<String> workerCommand(Path file, Path dir, int index, String phases) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // Measured (bench sweep): with one worker per core, two JVMs compiling with C2 at once cost more than C2
         // gains on these short points; C1 only gave 1.5x instead of 0.9-1.3x on 2 cores. EQSPICE_WORKER_JAVA_OPTS
         // replaces the options (they are arguments, no shell is involved).
         String opts = System.getenv().getOrDefault("EQSPICE_WORKER_JAVA_OPTS", DEFAULT_WORKER_JAVA_OPTS);
+        List<String> javaOptions = new ArrayList<>();
         for (String o : opts.trim().split("\\s+")) {
             if (!o.isEmpty()) {
-                cmd.add(o);
+                javaOptions.add(o);
             }
         }
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Main.class.getName());
-        cmd.add("sweep-worker");
-        cmd.add(file.toAbsolutePath().toString());
-        cmd.add("--out");
-        cmd.add(dir.toAbsolutePath().toString());
-        cmd.add("--worker");
-        cmd.add(Integer.toString(index));
-        cmd.add("--phases");
-        cmd.add(phases);
-        return cmd;
+        return ChildJvm.command(javaOptions, List.of("sweep-worker", file.toAbsolutePath().toString(), "--out",
+                dir.toAbsolutePath().toString(), "--worker", Integer.toString(index), "--phases", phases));
     }
 
     /**
