@@ -58,10 +58,13 @@ class CoSimulatorTest {
         return new Task("random", out, 0.05);
     }
 
-    /** Trains and returns the per-epoch cosim columns; asserts the checks' count and agreement. */
-    private static List<EpochMetrics> train(NetworkSpec spec, Task task, int checkEvery) {
+    /**
+     * Trains with {@code reference} checking and returns the per-epoch cosim columns; asserts the
+     * checks' count and agreement.
+     */
+    private static List<EpochMetrics> train(NetworkSpec spec, Task task, int checkEvery, Simulator reference) {
         BackendChoice choice = new BackendChoice(Backend.COSIM, checkEvery, 1e-6, true);
-        CoSimulator cosim = new CoSimulator(new EmbeddedSimulator(), SharedSession.get(), choice);
+        CoSimulator cosim = new CoSimulator(new EmbeddedSimulator(), reference, choice);
         List<EpochMetrics> epochs = new ArrayList<>();
         TrainingResult r = Trainer.train(cosim, config(spec, task, 3),
                 Trainer.Options.defaults().withOnEpoch(epochs::add).withProbe(new CoSimProbe(cosim)));
@@ -79,7 +82,11 @@ class CoSimulatorTest {
 
     @Test
     void kirazRunIsCheckedEveryNthOperatingPoint() {
-        List<EpochMetrics> epochs = train(Presets.kirazCase1(), Task.kirazCase1(), 2); // 12 resistors: alter commands
+        Counting ngspice = new Counting(SharedSession.get());
+        List<EpochMetrics> epochs = train(Presets.kirazCase1(), Task.kirazCase1(), 2, ngspice);
+        // 12 resistors: after the first load the reference follows each update by commands
+        assertEquals(1, ngspice.loads);
+        assertTrue(ngspice.resistances >= 12, ngspice.resistances + " resistances set");
         for (EpochMetrics m : epochs) {
             assertEquals(List.of("cosim_checks", "cosim_max_dv_v", "cosim_mismatches"), List.copyOf(m.diagnostics().keySet()));
         }
@@ -90,7 +97,54 @@ class CoSimulatorTest {
     @Test
     void largerNetworkReloadsTheReferenceAfterAnUpdate() {
         NetworkSpec spec = Presets.kendall(16, 8, 4); // 336 resistors: an update reloads the reference
-        train(spec, randomTask(spec, 4), 5);
+        Counting ngspice = new Counting(SharedSession.get());
+        train(spec, randomTask(spec, 4), 5, ngspice);
+        // 36 solves, a check every 5th and one at the end, an update after every sample: each check after
+        // the first finds all 336 conductances changed, more than the 200 the reference takes one by one
+        assertEquals(8, ngspice.loads);
+        assertEquals(0, ngspice.resistances);
+    }
+
+    /** A simulator that counts the circuits loaded into it and the resistances set on it. */
+    private static final class Counting implements Simulator {
+        private final Simulator inner;
+        int loads;
+        int resistances;
+
+        Counting(Simulator inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void load(Circuit c) {
+            loads++;
+            inner.load(c);
+        }
+
+        @Override
+        public void setSource(String name, double value) {
+            inner.setSource(name, value);
+        }
+
+        @Override
+        public void setResistance(String name, double ohms) {
+            resistances++;
+            inner.setResistance(name, ohms);
+        }
+
+        @Override
+        public Solution operatingPoint() {
+            return inner.operatingPoint();
+        }
+
+        @Override
+        public SimulatorInfo info() {
+            return inner.info();
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** A reference whose node voltages are edited after each solve: a stand-in for a backend that disagrees. */
