@@ -1,5 +1,6 @@
 package eqspice.cli;
 
+import eqspice.run.ChildJvm;
 import eqspice.sweep.SlurmScript;
 import eqspice.sweep.Sweep;
 import java.io.IOException;
@@ -47,8 +48,7 @@ final class SlurmCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Sweep sweep = Sweep.load(file); // validates every point before anything is written or submitted
         Path dir = (out != null ? out : Path.of("results", sweep.name())).toAbsolutePath().normalize();
-        List<String> launch = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), Main.class.getName());
+        List<String> launch = ChildJvm.command(List.of(), List.of());
         SlurmScript script = new SlurmScript("eqspice-" + sweep.name(), shards, cpus, partition, time,
                 Path.of("").toAbsolutePath(), launch, file.toAbsolutePath().normalize(), dir);
         Files.createDirectories(dir.resolve("slurm"));

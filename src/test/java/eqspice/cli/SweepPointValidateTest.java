@@ -12,7 +12,7 @@ import eqspice.network.ConductanceTable;
 import eqspice.network.Fidelity;
 import eqspice.network.LayeredNetwork;
 import eqspice.ngspice.SharedSession;
-import eqspice.train.Sample;
+import eqspice.task.Sample;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
