@@ -79,7 +79,7 @@ final class PlotStyle {
             m = "1";
             exp++;
         }
-        return m + "e" + exp;
+        return exp == 0 ? m : m + "e" + exp;
     }
 
     static String plain(double v) {
