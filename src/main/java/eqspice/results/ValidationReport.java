@@ -29,22 +29,29 @@ public final class ValidationReport {
     private ValidationReport() {
     }
 
-    /** Writes validation.csv into {@code dir} and returns its path. */
+    /**
+     * Writes validation.csv into {@code dir} (its header on the first line, so that pandas and R read it
+     * without options) and the provenance lines beside it in validation-provenance.txt; returns the CSV's path.
+     */
     public static Path writeCsv(Path dir, List<LevelResult> levels, int samples, List<String> provenance)
             throws IOException {
         StringWriter w = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setCommentMarker('#')
-                .setHeaderComments(provenance.toArray()).setHeader(COLUMNS).setRecordSeparator('\n').get())) {
+        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(COLUMNS).setRecordSeparator('\n')
+                .get())) {
             for (LevelResult r : levels) {
                 p.printRecord(r.fidelity().id(), r.accuracy(), r.maxDeviation(), r.meanDeviation(),
                         r.meanPower(), r.meanSupplyPower(), r.failures(), samples, r.fidelity().label());
             }
         }
-        Path csv = dir.resolve("validation.csv");
-        Path tmp = dir.resolve("validation.csv.tmp");
-        Files.writeString(tmp, w.toString(), StandardCharsets.UTF_8);
-        AtomicFiles.replace(tmp, csv);
-        return csv;
+        writeAtomically(dir.resolve("validation-provenance.txt"), String.join("\n", provenance) + "\n");
+        return writeAtomically(dir.resolve("validation.csv"), w.toString());
+    }
+
+    private static Path writeAtomically(Path target, String text) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        AtomicFiles.replace(tmp, target);
+        return target;
     }
 
     /** The table as aligned text lines. */
