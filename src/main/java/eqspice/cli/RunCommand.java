@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--phases", defaultValue = "auto", paramLabel = "STRATEGY", description = {"how phases are solved: "
         + "sweep (a mini-batch's phases in one ngspice dc sweep), external-op or alter-op (one op per phase); auto: "
         + "sweep when solver.reltol <= 1e-6, else external-op (a warm-started nudged phase can stop within a loose "
-        + "tolerance before it resolves the nudge); see README \"Fast phases\" (default ${DEFAULT-VALUE})"})
+        + "tolerance before it resolves the nudge); see docs/performance.md, \"Fast phases\" (default ${DEFAULT-VALUE})"})
     String phases;
 
     @Override

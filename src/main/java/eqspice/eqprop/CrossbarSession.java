@@ -32,7 +32,7 @@ import java.util.function.DoubleUnaryOperator;
  * <p>The session does not own the simulator: whoever opened it closes it.
  */
 public final class CrossbarSession {
-    /** Default of {@link #reloadAbove()}: measured crossover between altering and reloading (README "Fast phases"). */
+    /** Default of {@link #reloadAbove()}: measured crossover between altering and reloading (docs/performance.md "Fast phases"). */
     public static final int DEFAULT_RELOAD_ABOVE = 500;
     private final Simulator simulator;
     private final CrossbarCircuit builder;
@@ -172,7 +172,7 @@ public final class CrossbarSession {
     /**
      * Loads new conductances: the changed resistors are altered one by one, or, when more than
      * {@link #reloadAbove()} of them changed, the whole circuit is loaded again. Measured by
-     * {@code eqspice bench phases} (README "Fast phases"): ngspice finds an element to alter by
+     * {@code eqspice bench phases} (docs/performance.md "Fast phases"): ngspice finds an element to alter by
      * walking its instances, so one {@code alter} costs 40 us on a 3k-element circuit and 140 us
      * on a 22k-element one, while a reload costs about as much as 1,500 alters at 3k elements.
      */

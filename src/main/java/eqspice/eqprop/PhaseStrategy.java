@@ -3,7 +3,7 @@ package eqspice.eqprop;
 /**
  * How a {@link CrossbarSession} solves its phases. All give the same node voltages (to the
  * solver's tolerance: a Newton iteration that starts elsewhere stops at another point within
- * it); they differ in cost (see {@code eqspice bench phases} and README "Fast phases").
+ * it); they differ in cost (see {@code eqspice bench phases} and docs/performance.md "Fast phases").
  */
 public enum PhaseStrategy {
     /** Inputs and nudging currents are DC sources, changed by {@code alter}; one {@code op} per phase. */
@@ -16,7 +16,7 @@ public enum PhaseStrategy {
      */
     SWEEP(true);
 
-    /** The fastest strategy, measured on this machine (README "Fast phases"). */
+    /** The fastest strategy, measured on this machine (docs/performance.md "Fast phases"). */
     public static final PhaseStrategy FASTEST = SWEEP;
 
     /**
