@@ -44,7 +44,7 @@ public record ExperimentDoc(String name, String description, NetworkDoc network,
 
     /** {@code training:} the schedule. */
     public record TrainingDoc(String estimator, Double alpha, Double beta, Integer epochs, Integer batchSize, Long seed,
-                              List<Double> init, Double convergedLoss) {
+                              List<Double> init, Double convergedLoss, String layerScaling) {
     }
 
     /** {@code solver:} ngspice options. */

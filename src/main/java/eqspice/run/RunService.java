@@ -176,8 +176,9 @@ public final class RunService implements AutoCloseable {
                 .options(cfg.solver())
                 .strategy(PhaseStrategy.chosenOrDefault(phases, cfg.solver()))
                 .open();
+        // scaled per layer as training scales it (training.layer_scaling): the check measures the step taken
         List<GradientCheck.Row> rows = GradientCheck.run(session, cfg.task().samples(), betas, estimators,
-                relativeStep);
+                relativeStep, cfg.layerScaling());
         return new GradientCheckReport(rows, session.conductors().size(), fidelity, sim.info());
     }
 
