@@ -29,6 +29,7 @@ import eqspice.simulate.SimulatorInfo;
 import eqspice.train.Accuracy;
 import eqspice.train.EpochProbe;
 import eqspice.train.Trainer;
+import eqspice.study.Attribution;
 import eqspice.train.TrainingConfig;
 import eqspice.train.TrainingResult;
 import java.io.IOException;
@@ -136,6 +137,20 @@ public final class RunService implements AutoCloseable {
         }
         return new RunOutcome(r, sim.info(), cosim == null ? Optional.empty() : Optional.of(cosim.total()), score,
                 request.out());
+    }
+
+    /**
+     * Why a finished run of {@code exp} ended as it did (its {@code study:} section; empty cells
+     * when it has none): the outcome and the mechanisms, measured on the backend that trained it.
+     */
+    public Map<String, String> attribution(Experiment exp, TrainingResult result, Optional<PhaseStrategy> phases) {
+        if (exp.study().isEmpty()) {
+            return Map.of();
+        }
+        TrainingConfig cfg = exp.config();
+        Simulator sim = backends.open(exp.simulator(), cfg.solver());
+        return Attribution.measure(sim, cfg, exp.hardware().trainFidelity(),
+                PhaseStrategy.chosenOrDefault(phases, cfg.solver()), result, exp.study().get());
     }
 
     /** A trained network and what solved it. */
