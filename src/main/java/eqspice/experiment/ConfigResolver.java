@@ -9,6 +9,7 @@ import static eqspice.experiment.FieldChecks.require;
 
 import eqspice.circuit.SolverOptions;
 import eqspice.eqprop.Estimator;
+import eqspice.eqprop.LayerScaling;
 import eqspice.experiment.ExperimentDoc.SolverDoc;
 import eqspice.experiment.ExperimentDoc.TrainingDoc;
 import eqspice.network.NetworkSpec;
@@ -54,7 +55,13 @@ final class ConfigResolver {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("field 'training.estimator': " + e.getMessage(), e);
         }
-        TrainingConfig.Builder b = TrainingConfig.builder(spec, task).estimator(estimator)
+        LayerScaling scaling;
+        try {
+            scaling = LayerScaling.parse(or(t.layerScaling(), LayerScaling.NONE.id()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("field 'training.layer_scaling': " + e.getMessage(), e);
+        }
+        TrainingConfig.Builder b = TrainingConfig.builder(spec, task).estimator(estimator).layerScaling(scaling)
                 .alpha(require(t.alpha(), "training.alpha")).beta(require(t.beta(), "training.beta"))
                 .init(init.get(0), init.get(1)).solver(solver(doc.solver()));
         Optional.ofNullable(t.epochs()).ifPresent(b::epochs);

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import eqspice.study.Study;
+import eqspice.train.TrainingConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads experiment YAML files into validated {@link Experiment}s. Every error names the file,
@@ -93,6 +96,17 @@ public final class ExperimentLoader {
         return obj;
     }
 
+    /** The {@code study:} section; empty when absent (nothing is measured). */
+    private static Optional<Study> study(ExperimentDoc.StudyDoc doc, TrainingConfig config) {
+        if (doc == null) {
+            return Optional.empty();
+        }
+        Study s = new Study(doc.attribution() == null || doc.attribution(), Boolean.TRUE.equals(doc.gradientCheck()),
+                doc.maxConductances() == null ? Study.DEFAULT_MAX_CONDUCTANCES : doc.maxConductances());
+        s.checkSize(config.spec().conductanceCount());
+        return s.attribution() ? Optional.of(s) : Optional.empty();
+    }
+
     /**
      * Binds and validates an experiment tree; {@code yaml} is the file's original text, used to
      * point errors at their line.
@@ -114,10 +128,12 @@ public final class ExperimentLoader {
                         + "', which is not allowed; add a field 'name' of lower-case letters, digits, '_', '.', '-' "
                         + "(it names the results folder)");
             }
+            TrainingConfig config = ConfigResolver.resolve(doc);
             return new Experiment(name, Objects.requireNonNullElse(doc.description(), ""), file, sha256(yaml),
-                    ConfigResolver.resolve(doc), FidelityResolver.hardware(doc.fidelity()),
+                    config, FidelityResolver.hardware(doc.fidelity()),
                     SimulatorResolver.resolve(doc.simulator(), FidelityResolver.hardware(doc.fidelity())),
-                    DatasetResolver.baseline(doc.baseline(), doc.task() != null && doc.task().dataset() != null));
+                    DatasetResolver.baseline(doc.baseline(), doc.task() != null && doc.task().dataset() != null),
+                    study(doc.study(), config));
         } catch (IllegalArgumentException e) {
             throw new ExperimentException(YamlErrors.at(file, yaml, e.getMessage()), e);
         }

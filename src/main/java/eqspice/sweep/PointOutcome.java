@@ -1,5 +1,9 @@
 package eqspice.sweep;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * How one sweep point ended.
  *
@@ -14,10 +18,11 @@ package eqspice.sweep;
  * @param worker           the worker that ran it
  * @param reason           why it failed, or the first failed phase's reason, or empty
  * @param recovery         phases solved only by a recovery rung, e.g. {@code gmin:2}, or empty
+ * @param study            the study's cells by column (outcome, mechanisms), empty without a {@code study:} section
  */
 public record PointOutcome(String id, String status, double initialLoss, double finalLoss, boolean converged,
                            int epochsToConverge, int failedPhases, double seconds, int worker, String reason,
-                           String recovery) {
+                           String recovery, Map<String, String> study) {
     public static final String OK = "ok";
     public static final String FAILED = "failed";
 
@@ -27,6 +32,21 @@ public record PointOutcome(String id, String status, double initialLoss, double 
         }
         reason = reason == null ? "" : reason.replace('\n', ' ').replace('\r', ' ');
         recovery = recovery == null ? "" : recovery;
+        study = study == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(study));
+    }
+
+    /** An outcome without study cells. */
+    public PointOutcome(String id, String status, double initialLoss, double finalLoss, boolean converged,
+                        int epochsToConverge, int failedPhases, double seconds, int worker, String reason,
+                        String recovery) {
+        this(id, status, initialLoss, finalLoss, converged, epochsToConverge, failedPhases, seconds, worker, reason,
+                recovery, Map.of());
+    }
+
+    /** This outcome with the study's cells. */
+    public PointOutcome withStudy(Map<String, String> cells) {
+        return new PointOutcome(id, status, initialLoss, finalLoss, converged, epochsToConverge, failedPhases, seconds,
+                worker, reason, recovery, cells);
     }
 
     /** A point that did not produce a result. */

@@ -5,12 +5,14 @@ import eqspice.results.RunWriter;
 import eqspice.run.RunListener;
 import eqspice.run.RunRequest;
 import eqspice.run.RunService;
+import eqspice.study.Attribution;
 import eqspice.train.TrainingResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,12 +53,15 @@ public final class PointTrainer {
                     .withPhases(phases)
                     .withBaseline(false)
                     .withFinalScore(true), RunListener.NONE).result();
+            // the study's measurements (none without a study: section) count in the point's seconds
+            Map<String, String> study = service.attribution(point.experiment(), r, phases);
             return new PointOutcome(point.id(), PointOutcome.OK, r.initialLoss(), r.finalLoss(), r.converged(),
                     r.epochsToConverge(), r.failedPhases(), (System.nanoTime() - t0) / 1e9, worker, r.firstFailure(),
-                    r.recoveryText());
+                    r.recoveryText(), study);
         } catch (RuntimeException e) {
             return PointOutcome.failed(point.id(), worker, (System.nanoTime() - t0) / 1e9,
-                    e.getClass().getSimpleName() + ": " + e.getMessage());
+                    e.getClass().getSimpleName() + ": " + e.getMessage())
+                    .withStudy(point.experiment().study().isPresent() ? Attribution.ofFailure(e) : Map.of());
         }
     }
 

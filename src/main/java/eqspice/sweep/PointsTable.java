@@ -33,13 +33,22 @@ public final class PointsTable implements AutoCloseable {
     private final FileChannel channel;
     private final Set<String> finished = new HashSet<>();
 
+    private final List<String> studyColumns;
+
     /** Opens (or creates) the table of a sweep with these axes. */
     public PointsTable(Path file, List<Axis> axes) {
+        this(file, axes, List.of());
+    }
+
+    /** Opens (or creates) the table of a sweep with these axes and, after the outcome's columns, a study's. */
+    public PointsTable(Path file, List<Axis> axes, List<String> studyColumns) {
+        this.studyColumns = List.copyOf(studyColumns);
         this.file = file;
         this.header = new ArrayList<>();
         header.add("point_id");
         axes.forEach(a -> header.add(a.field()));
         header.addAll(OUTCOME_COLUMNS);
+        header.addAll(this.studyColumns);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             if (Files.exists(file)) {
@@ -70,6 +79,7 @@ public final class PointsTable implements AutoCloseable {
         point.parameters().values().forEach(v -> cells.add(SweepPoint.text(v)));
         cells.addAll(List.of(o.status(), o.initialLoss(), o.finalLoss(), o.converged(), o.epochsToConverge(),
                 o.failedPhases(), o.seconds(), o.worker(), o.reason(), o.recovery()));
+        studyColumns.forEach(c -> cells.add(o.study().getOrDefault(c, "")));
         try {
             write(row(cells));
         } catch (IOException e) {

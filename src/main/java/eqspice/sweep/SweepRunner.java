@@ -1,5 +1,7 @@
 package eqspice.sweep;
 
+import eqspice.study.Attribution;
+import eqspice.study.Study;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -67,9 +69,24 @@ public final class SweepRunner {
         return dir.resolve("points.csv");
     }
 
+    /**
+     * The study's points.csv columns: none when no point has a {@code study:} section, else for the
+     * deepest network of the sweep (a network.hidden axis changes the number of crossbars).
+     */
+    static List<String> studyColumns(Sweep sweep) {
+        List<Study> studies = sweep.points().stream().flatMap(p -> p.experiment().study().stream()).toList();
+        if (studies.isEmpty()) {
+            return List.of();
+        }
+        int layers = sweep.points().stream().mapToInt(p -> p.experiment().config().spec().weightLayers()).max()
+                .orElseThrow();
+        boolean gradient = studies.stream().anyMatch(Study::gradientCheck);
+        return Attribution.columns(layers, new Study(true, gradient, Study.DEFAULT_MAX_CONDUCTANCES));
+    }
+
     public Summary run() {
         long t0 = System.nanoTime();
-        try (PointsTable table = new PointsTable(this.table, sweep.axes())) {
+        try (PointsTable table = new PointsTable(this.table, sweep.axes(), studyColumns(sweep))) {
             Set<String> done = table.finished();
             ConcurrentLinkedQueue<SweepPoint> queue = new ConcurrentLinkedQueue<>();
             sweep.points().stream().filter(p -> !done.contains(p.id())).forEach(queue::add);

@@ -40,6 +40,17 @@ class SweepPlanTest {
     }
 
     @Test
+    void listValuedAxesSuchAsHiddenLayersGetDistinctIds() {
+        Sweep s = plan(BASE + "sweep:\n  network.hidden: [[2], [2, 2], [2, 2, 2]]\n"
+                + "  training.layer_scaling: [none, compensate]\n");
+        assertEquals(6, s.points().size());
+        assertEquals(6, s.points().stream().map(SweepPoint::id).distinct().count(), "ids are unique");
+        assertEquals(List.of(List.of(2), List.of(2, 2), List.of(2, 2, 2)), s.points().stream()
+                .map(p -> p.experiment().config().spec().hidden()).distinct().toList());
+        assertEquals("[2,2]", SweepPoint.text(s.points().get(2).parameters().get("network.hidden")));
+    }
+
+    @Test
     void integerEndsGiveIntegerValuesAndDeviceAndSolverFieldsSweep() {
         Sweep s = plan(BASE + "sweep:\n  training.epochs: {linear: [50, 200, 4]}\n"
                 + "  network.activation.is: [1.0e-14, 1.0e-12]\n  solver.reltol: [1.0e-3, 1.0e-6]\n");
