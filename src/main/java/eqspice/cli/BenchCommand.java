@@ -13,11 +13,11 @@ import picocli.CommandLine.Option;
         subcommands = {BenchCommand.Binding.class, BenchCommand.Netlist.class, BenchCommand.Train.class,
             BenchCommand.SweepRate.class, BenchCommand.Memory.class,
             BenchCommand.Soak.class, BenchCommand.Backends.class, BenchCommand.Phases.class,
-            BenchCommand.PhaseSoakChild.class})
+            BenchCommand.PhaseSoakChild.class, BenchCommand.Study.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
-        throw new IllegalArgumentException("name a benchmark: binding, netlist, train, sweep, soak, backends, phases");
+        throw new IllegalArgumentException("name a benchmark: binding, netlist, train, sweep, soak, backends, phases, study");
     }
 
     /** {@code eqspice bench binding}. */
@@ -65,6 +65,39 @@ final class BenchCommand implements Runnable {
         public Integer call() throws IOException {
             eqspice.bench.SweepBench.run(System.out, eqspice.sweep.Sweep.load(small), eqspice.sweep.Sweep.load(full),
                     (dir, n) -> SweepCommand.workerCommand(small, dir, n, "auto"), Main.version());
+            return 0;
+        }
+    }
+
+    /** {@code eqspice bench study}. */
+    @Command(name = "study", description = {"Training runs per minute of a study (default: the full Kiraz alpha/beta "
+            + "study, every 50th run) on the ngspice reference path, faster ngspice paths and the embedded backend, in "
+            + "one run; ratios to the reference and agreement with it (converged flags, epochs, final losses)."})
+    static final class Study implements Callable<Integer> {
+        @Option(names = "--study", defaultValue = "experiments/kiraz-alpha-beta.yaml", description = "the sweep (default ${DEFAULT-VALUE})")
+        java.nio.file.Path study;
+
+        @Option(names = "--stride", defaultValue = "50", description = "time every n-th run of the study (default ${DEFAULT-VALUE})")
+        int stride;
+
+        @Option(names = "--full", description = "time every run of the study (--stride 1)")
+        boolean full;
+
+        @Option(names = "--epochs", defaultValue = "0", description = "epochs per run (default: the study's)")
+        int epochs;
+
+        @Option(names = "--repeats", defaultValue = "3", description = "repetitions, medians reported (default ${DEFAULT-VALUE})")
+        int repeats;
+
+        @Override
+        public Integer call() {
+            if (epochs < 0) {
+                throw new IllegalArgumentException("--epochs must be >= 0 (0: the study's), got " + epochs);
+            }
+            eqspice.sweep.Sweep sweep = eqspice.sweep.Sweep.load(study);
+            eqspice.bench.StudyBench.run(System.out, sweep,
+                    eqspice.bench.StudyBench.select(sweep, full ? 1 : stride, epochs),
+                    eqspice.bench.StudyBench.defaultPaths(), repeats);
             return 0;
         }
     }
