@@ -40,9 +40,7 @@ public final class ValidationReport {
             }
         }
         Path csv = dir.resolve("validation.csv");
-        Path tmp = dir.resolve("validation.csv.tmp");
-        Files.writeString(tmp, w.toString(), StandardCharsets.UTF_8);
-        AtomicFiles.replace(tmp, csv);
+        AtomicFiles.write(csv, w.toString().getBytes(StandardCharsets.UTF_8));
         return csv;
     }
 
@@ -86,11 +84,8 @@ public final class ValidationReport {
             }
             chart.addSeries(r.fidelity().id(), xs, ys);
         }
-        Path base = dir.resolve("validation-deviation");
-        Path tmp = dir.resolve("validation-deviation.tmp");
-        BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG); // appends .png
-        Path png = base.resolveSibling("validation-deviation.png");
-        AtomicFiles.replace(tmp.resolveSibling("validation-deviation.tmp.png"), png);
+        Path png = dir.resolve("validation-deviation.png");
+        AtomicFiles.write(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
         return png;
     }
 }

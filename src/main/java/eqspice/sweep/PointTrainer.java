@@ -5,16 +5,14 @@ import eqspice.cosim.CoSimProbe;
 import eqspice.cosim.CoSimulator;
 import eqspice.experiment.Experiment;
 import eqspice.results.ConfigDescription;
+import eqspice.results.IoFailures;
 import eqspice.results.Provenance;
 import eqspice.results.RunWriter;
 import eqspice.simulate.Simulator;
 import eqspice.train.Trainer;
 import eqspice.train.TrainingResult;
 import eqspice.train.EpochProbe;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +27,10 @@ import java.util.Map;
  * own experiment, written when the point starts) and, when it finishes, {@code summary.json}
  * (with the trained network's score, {@code final_network}) and {@code conductances.csv}. Each
  * is written to a temporary file and renamed, and a point that starts again (its sweep was
- * killed before its row reached points.csv) first removes what an earlier attempt finished, so
- * a folder holds conductances.csv only when that attempt finished.
+ * killed before its row reached points.csv) first removes what an earlier attempt finished
+ * ({@link RunWriter} does), so a folder holds conductances.csv only when that attempt finished.
+ * A point stopped by an I/O failure (a full disk) is {@link PointOutcome#UNFINISHED}, not
+ * failed: the machine failed, not the point.
  */
 public final class PointTrainer {
     private PointTrainer() {
@@ -67,7 +67,6 @@ public final class PointTrainer {
                 columns.addAll(probe.columns());
             }
             Path dir = pointDir(sweepDir, point.id());
-            removeFinished(dir);
             try (RunWriter w = new RunWriter(dir, prov, config, columns)) {
                 w.experiment(point.yaml().getBytes(StandardCharsets.UTF_8));
                 r = Trainer.train(sim, exp.config(), prov.lines(), w::epoch, probe, exp.hardware().trainFidelity(),
@@ -83,18 +82,11 @@ public final class PointTrainer {
                     r.epochsToConverge(), r.failedPhases(), (System.nanoTime() - t0) / 1e9, worker, r.firstFailure(),
                     r.recoveryText());
         } catch (RuntimeException e) {
-            return PointOutcome.failed(point.id(), worker, (System.nanoTime() - t0) / 1e9,
-                    e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
-    }
-
-    /** Removes the files an earlier, unrecorded attempt at the point finished. */
-    private static void removeFinished(Path dir) {
-        try {
-            Files.deleteIfExists(dir.resolve(RunWriter.CONDUCTANCES));
-            Files.deleteIfExists(dir.resolve("summary.json"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + dir + ": " + e.getMessage(), e);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (IoFailures.cause(e).isPresent()) {
+                return PointOutcome.unfinished(point.id(), worker, seconds, e.getMessage());
+            }
+            return PointOutcome.failed(point.id(), worker, seconds, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 }
