@@ -156,25 +156,45 @@ public final class SweepPlots {
                 .toList();
     }
 
+    /** Adds a point's losses per epoch; a metrics.csv that is not one eqspice wrote is named with its line. */
     private static void epochLosses(Path metrics, Map<Integer, List<Double>> byEpoch) throws IOException {
         if (!Files.exists(metrics)) {
             return;
         }
+        if (Files.size(metrics) > PointRows.MAX_TABLE_BYTES) {
+            throw new IllegalArgumentException(metrics + ": " + Files.size(metrics) + " bytes, more than a metrics "
+                    + "table eqspice writes");
+        }
         try (Reader r = Files.newBufferedReader(metrics);
              CSVParser p = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true)
                      .get().parse(r)) {
-            for (CSVRecord rec : p) {
-                byEpoch.computeIfAbsent(Integer.parseInt(rec.get("epoch")), k -> new ArrayList<>())
-                        .add(number(rec.get("loss_v2")));
+            if (!p.getHeaderNames().contains("epoch") || !p.getHeaderNames().contains("loss_v2")) {
+                throw new IllegalArgumentException(metrics + ": no epoch and loss_v2 columns; not a metrics table "
+                        + "eqspice wrote");
             }
+            for (CSVRecord rec : p) {
+                String where = metrics + " line " + p.getCurrentLineNumber() + ": ";
+                if (!rec.isConsistent()) {
+                    throw new IllegalArgumentException(where + rec.size() + " cells, expected "
+                            + p.getHeaderNames().size() + " (a cut or garbled row)");
+                }
+                int epoch;
+                try {
+                    epoch = Integer.parseInt(rec.get("epoch"));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(where + "epoch '" + PointRows.shorten(rec.get("epoch"))
+                            + "' is not an integer");
+                }
+                byEpoch.computeIfAbsent(epoch, k -> new ArrayList<>()).add(number(rec.get("loss_v2")));
+            }
+        } catch (java.io.UncheckedIOException e) { // commons-csv: a quote that does not end, a bad character
+            throw new IllegalArgumentException(metrics + ": not a CSV table (" + e.getCause().getMessage() + ")");
         }
     }
 
     private static Path save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path base) throws IOException {
-        Path tmp = base.resolveSibling(base.getFileName() + ".tmp");
-        BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG); // appends .png
         Path png = base.resolveSibling(base.getFileName() + ".png");
-        AtomicFiles.replace(tmp.resolveSibling(tmp.getFileName() + ".png"), png);
+        AtomicFiles.write(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
         return png;
     }
 

@@ -35,12 +35,16 @@ class ShardMergeTest {
     @Test
     void mergeOrdersByPlanAndNamesMissingAndDuplicatedPoints(@TempDir Path dir) {
         List<SweepPoint> pts = SWEEP.points();
-        try (PointsTable a = new PointsTable(dir.resolve("points-shard-0-of-2.csv"), SWEEP.axes());
-             PointsTable b = new PointsTable(dir.resolve("points-shard-1-of-2.csv"), SWEEP.axes())) {
+        Shard first = new Shard(0, 2);
+        try (PointsTable a = new PointsTable(dir.resolve("points-shard-0-of-2.csv"), SWEEP.shard(first));
+             PointsTable b = new PointsTable(dir.resolve("points-shard-1-of-2.csv"), SWEEP.shard(new Shard(1, 2)));
+             // a table of an earlier split into one shard: its point 3 is in one of the two tables above too
+             PointsTable c = new PointsTable(dir.resolve("points-shard-0-of-1.csv"), SWEEP.shard(new Shard(0, 1)))) {
             for (int k = pts.size() - 1; k >= 2; k--) { // reversed on purpose, and points 0 and 1 left out
-                (k % 2 == 0 ? a : b).append(pts.get(k), PointOutcome.failed(pts.get(k).id(), 0, 1, "r" + k));
+                (first.contains(pts.get(k).id()) ? a : b).append(pts.get(k),
+                        PointOutcome.failed(pts.get(k).id(), 0, 1, "r" + k));
             }
-            a.append(pts.get(3), PointOutcome.failed(pts.get(3).id(), 0, 1, "again"));
+            c.append(pts.get(3), PointOutcome.failed(pts.get(3).id(), 0, 1, "again"));
         }
         SweepMerge.Report r = SweepMerge.merge(SWEEP, dir);
         assertEquals(18, r.merged());
@@ -51,6 +55,30 @@ class ShardMergeTest {
         List<String> lines = readLines(r.table());
         assertEquals(19, lines.size());
         assertTrue(lines.get(1).startsWith(pts.get(2).id() + ","), "plan order: " + lines.get(1));
+    }
+
+    @Test
+    void aBadShardRowStopsTheMergeWithFileLineAndReasonBeforeAnythingIsWritten(@TempDir Path dir) throws Exception {
+        Shard first = new Shard(0, 2);
+        SweepPoint mine = SWEEP.shard(first).points().get(0);
+        SweepPoint other = SWEEP.shard(new Shard(1, 2)).points().get(0);
+        Path table = dir.resolve("points-shard-0-of-2.csv");
+        try (PointsTable a = new PointsTable(table, SWEEP.shard(first))) {
+            a.append(mine, PointOutcome.failed(mine.id(), 0, 1, "r"));
+        }
+        // a row of the other shard, copied in by hand (its own checks pass: only the shard is wrong)
+        String row = Files.readAllLines(table).get(1).replace(mine.id(), other.id())
+                .replace(SweepPoint.text(mine.parameters().get("training.seed")) + ",",
+                        SweepPoint.text(other.parameters().get("training.seed")) + ",")
+                .replace("," + SweepPoint.text(mine.parameters().get("training.estimator")) + ",",
+                        "," + SweepPoint.text(other.parameters().get("training.estimator")) + ",");
+        Files.writeString(table, row + "\n" + mine.id() + ",1,positive,ok,0.5\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SweepMerge.merge(SWEEP, dir));
+        assertTrue(e.getMessage().contains(table + " line 3: point " + other.id() + " belongs to another shard than 0/2"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains(table + " line 4: 5 cells, expected 13"), e.getMessage());
+        assertTrue(!Files.exists(dir.resolve("points.csv")), "nothing is written");
     }
 
     private static List<String> readLines(Path p) {
