@@ -13,6 +13,8 @@ import eqspice.experiment.ExperimentLoader;
 import eqspice.ngspice.RestartingSession;
 import eqspice.results.ConfigDescription;
 import eqspice.results.Provenance;
+import eqspice.results.ResultsFolderGuard;
+import eqspice.results.ResultsFolderLock;
 import eqspice.results.RunWriter;
 import eqspice.simulate.BackendChoice;
 import eqspice.simulate.Simulator;
@@ -57,6 +59,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: results/<experiment name>)")
     Path out;
 
+    @Option(names = "--force", description = {"write into the --out folder even when it holds a sweep, another "
+        + "experiment's results or other files (never into /, your home or an empty path)"})
+    boolean force;
+
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
@@ -82,10 +88,13 @@ final class RunCommand implements Callable<Integer> {
         PhaseStrategy strategy = chosen != null ? chosen : PhaseStrategy.defaultFor(cfg.solver());
         BackendChoice choice = exp.simulator();
         Path dir = out != null ? out : Path.of("results", exp.name());
+        ResultsFolderGuard.forRun(dir, copy -> ExperimentLoader.isCopyOf(copy, exp), force); // before anything is written
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // ngspice only when the backend uses it; a restarting session survives an ngspice exit: the phase fails, the run goes on
         RestartingSession ng = choice.usesNgspice() ? new RestartingSession() : null;
+        ResultsFolderLock lock = ResultsFolderLock.whole(dir, "eqspice run " + (file != null ? file : DEFAULT),
+                note -> err.println("eqspice: " + note));
         try {
             if (ng != null) {
                 ng.linearSolver(cfg.solver()); // so that provenance names the solver ngspice really uses
@@ -171,6 +180,7 @@ final class RunCommand implements Callable<Integer> {
                     + dir);
             return 3;
         } finally {
+            lock.close();
             if (ng != null) {
                 ng.close();
             }
