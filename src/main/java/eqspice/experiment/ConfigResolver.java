@@ -11,6 +11,7 @@ import eqspice.circuit.SolverOptions;
 import eqspice.eqprop.Estimator;
 import eqspice.experiment.ExperimentDoc.SolverDoc;
 import eqspice.experiment.ExperimentDoc.TrainingDoc;
+import eqspice.network.NetworkLimits;
 import eqspice.network.NetworkSpec;
 import eqspice.train.Task;
 import eqspice.train.TrainingConfig;
@@ -44,6 +45,9 @@ final class ConfigResolver {
         }
         checkNumbers(doc);
         NetworkSpec spec = NetworkResolver.resolve(require(doc.network(), "network"));
+        // before anything is allocated for the network, and before a data set is read
+        NetworkLimits.fromEnvironment().check(spec.inputs(), spec.doubledInputs(), spec.biasVoltages().size(),
+                spec.hidden(), spec.outputs());
         Task task = TaskResolver.resolve(doc.task());
         TrainingDoc t = require(doc.training(), "training");
         List<Double> init = t.init() != null ? t.init() : List.of(spec.bounds().gMin() * 10, spec.bounds().gMax() / 10);
