@@ -263,7 +263,7 @@ public final class ResultsFolderLock implements AutoCloseable {
         text.lines().forEach(l -> {
             int eq = l.indexOf('=');
             if (eq > 0) {
-                f.put(l.substring(0, eq), PointRows.shorten(l.substring(eq + 1).strip()));
+                f.put(l.substring(0, eq), clean(l.substring(eq + 1).strip()));
             }
         });
         if (f.isEmpty()) {
@@ -271,6 +271,14 @@ public final class ResultsFolderLock implements AutoCloseable {
         }
         return f.getOrDefault("command", "eqspice") + " (pid " + f.getOrDefault("pid", "?") + " on host "
                 + f.getOrDefault("host", "?") + ", started " + f.getOrDefault("started", "?") + ")";
+    }
+
+    /** A value of a lock file for a message: control characters shown as \\u escapes, at most 300 characters. */
+    private static String clean(String v) {
+        StringBuilder sb = new StringBuilder();
+        v.codePoints().limit(300).forEach(c -> sb.append(Character.isISOControl(c) ? String.format("\\u%04x", c)
+                : new String(Character.toChars(c))));
+        return sb.toString();
     }
 
     private static String takeOver(Path dir, String left) {
