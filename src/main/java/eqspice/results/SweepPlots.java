@@ -46,23 +46,36 @@ public final class SweepPlots {
         if (x == null) {
             throw new IllegalArgumentException(dir + ": the sweep has no axis to plot over");
         }
-        List<Path> out = new ArrayList<>();
+        // every chart is made (and every file it reads checked) before the first is written
+        Map<Path, org.knowm.xchart.internal.chartpart.Chart<?, ?>> charts = new java.util.LinkedHashMap<>();
         List<String> facets = t.axes().contains(ESTIMATOR) ? t.values(ESTIMATOR) : Arrays.asList((String) null);
         for (String facet : facets) {
             List<Map<String, String>> rows = t.rows().stream()
                     .filter(r -> facet == null || facet.equals(r.get(ESTIMATOR))).toList();
             String suffix = facet == null ? "" : "-" + facet;
             String label = facet == null ? "" : " (" + facet + " estimator)";
-            out.add(heatmap(dir, rows, t, x, y, "converged-fraction" + suffix, "Converged fraction" + label, false));
-            out.add(heatmap(dir, rows, t, x, y, "median-final-loss" + suffix, "log10 median final loss (V^2)" + label, true));
-            out.add(lossCurves(dir, rows, t, x, "loss-curves" + suffix, "Median loss per epoch" + label));
-            out.removeIf(java.util.Objects::isNull);
+            for (String name : List.of("converged-fraction", "median-final-loss", "loss-curves")) {
+                var chart = switch (name) {
+                    case "converged-fraction" -> heatmap(rows, t, x, y, name + suffix, "Converged fraction" + label, false);
+                    case "median-final-loss" -> heatmap(rows, t, x, y, name + suffix, "log10 median final loss (V^2)"
+                            + label, true);
+                    default -> lossCurves(dir, rows, t, x, "Median loss per epoch" + label);
+                };
+                if (chart != null) {
+                    charts.put(dir.resolve(name + suffix + ".png"), chart);
+                }
+            }
+        }
+        List<Path> out = new ArrayList<>();
+        for (Map.Entry<Path, org.knowm.xchart.internal.chartpart.Chart<?, ?>> c : charts.entrySet()) {
+            AtomicFiles.write(c.getKey(), o -> BitmapEncoder.saveBitmap(c.getValue(), o, BitmapEncoder.BitmapFormat.PNG));
+            out.add(c.getKey());
         }
         return out;
     }
 
-    private static Path heatmap(Path dir, List<Map<String, String>> rows, SweepTable t, String x, String y,
-                                String name, String title, boolean loss) throws IOException {
+    private static HeatMapChart heatmap(List<Map<String, String>> rows, SweepTable t, String x, String y,
+                                        String name, String title, boolean loss) {
         List<String> xs = t.values(x);
         List<String> ys = y == null ? List.of("all") : t.values(y);
         double[][] grid = grid(rows, x, xs, y, ys, loss);
@@ -93,7 +106,7 @@ public final class SweepPlots {
                     .setMax(cells.stream().mapToDouble(c -> c[2].doubleValue()).max().orElse(1));
         }
         chart.addSeries(name, label(xs), label(ys), cells);
-        return save(chart, dir.resolve(name));
+        return chart;
     }
 
     /**
@@ -119,8 +132,8 @@ public final class SweepPlots {
         return g;
     }
 
-    private static Path lossCurves(Path dir, List<Map<String, String>> rows, SweepTable t, String x, String name,
-                                   String title) throws IOException {
+    private static XYChart lossCurves(Path dir, List<Map<String, String>> rows, SweepTable t, String x, String title)
+            throws IOException {
         XYChart chart = new XYChartBuilder().width(900).height(600).title(title).xAxisTitle("epoch")
                 .yAxisTitle("loss (V^2)").build();
         chart.getStyler().setYAxisLogarithmic(true);
@@ -146,7 +159,7 @@ public final class SweepPlots {
                 chart.addSeries(x + "=" + label(List.of(xv)).get(0), epochs, medians).setMarker(SeriesMarkers.NONE);
             }
         }
-        return any ? save(chart, dir.resolve(name)) : null;
+        return any ? chart : null;
     }
 
     /** Axis labels: numbers with 3 significant digits (log ranges make long decimals), other values as they are. */
@@ -190,12 +203,6 @@ public final class SweepPlots {
         } catch (java.io.UncheckedIOException e) { // commons-csv: a quote that does not end, a bad character
             throw new IllegalArgumentException(metrics + ": not a CSV table (" + e.getCause().getMessage() + ")");
         }
-    }
-
-    private static Path save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path base) throws IOException {
-        Path png = base.resolveSibling(base.getFileName() + ".png");
-        AtomicFiles.write(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
-        return png;
     }
 
     private static double number(String s) {
