@@ -1,4 +1,4 @@
-package eqspice.sweep;
+package eqspice.results;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * device} from the kernel, not a mock. Needs root (the test runs as root here); without the
  * right to mount, {@link #mount} says so and the test is skipped with that reason.
  */
-final class SmallDisk implements AutoCloseable {
+public final class SmallDisk implements AutoCloseable {
     private final Path dir;
     private final Path filler;
 
@@ -23,7 +23,7 @@ final class SmallDisk implements AutoCloseable {
     }
 
     /** Mounts a tmpfs of {@code mib} MiB on {@code dir}; null (with the reason in {@code why}) when mounting is not allowed. */
-    static SmallDisk mount(Path dir, int mib, StringBuilder why) throws Exception {
+    public static SmallDisk mount(Path dir, int mib, StringBuilder why) throws Exception {
         Files.createDirectories(dir);
         Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + mib + "m", "tmpfs", dir.toString())
                 .redirectErrorStream(true).start();
@@ -35,12 +35,12 @@ final class SmallDisk implements AutoCloseable {
         return new SmallDisk(dir);
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
     /** Writes a file until the disk is full; returns the bytes it took. */
-    long fill() throws IOException {
+    public long fill() throws IOException {
         byte[] block = new byte[1 << 16];
         long written = 0;
         try (OutputStream out = Files.newOutputStream(filler)) {
@@ -66,7 +66,7 @@ final class SmallDisk implements AutoCloseable {
     }
 
     /** Deletes the filling file: the space is free again. */
-    void free() throws IOException {
+    public void free() throws IOException {
         Files.deleteIfExists(filler);
     }
 
