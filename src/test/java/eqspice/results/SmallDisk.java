@@ -65,6 +65,16 @@ public final class SmallDisk implements AutoCloseable {
         }
     }
 
+    /** Mounts the file system again, read-only ({@code ro}) or writable. */
+    public void remount(boolean readOnly) throws Exception {
+        Process p = new ProcessBuilder(List.of("mount", "-o", "remount," + (readOnly ? "ro" : "rw"), dir.toString()))
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("cannot remount " + dir + ": " + out);
+        }
+    }
+
     /** Deletes the filling file: the space is free again. */
     public void free() throws IOException {
         Files.deleteIfExists(filler);

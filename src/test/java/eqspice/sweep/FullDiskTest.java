@@ -114,6 +114,31 @@ class FullDiskTest {
         }
     }
 
+    @Test
+    void aReadOnlyFileSystemIsNamedAndTheSweepResumesWhenItIsWritableAgain(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("full.yaml");
+        Files.writeString(file, SWEEP.replace("count: 10", "count: 2"));
+        StringBuilder why = new StringBuilder();
+        try (SmallDisk disk = SmallDisk.mount(dir.resolve("disk"), 4, why)) {
+            Assumptions.assumeTrue(disk != null, why::toString);
+            Path out = disk.dir().resolve("out");
+            Path log = dir.resolve("log.txt");
+            assertEquals(0, SweepTables.sweep(dir, file, out.toString(), log, Map.of()).waitFor());
+            Files.writeString(out.resolve("points.csv"), Files.readAllLines(out.resolve("points.csv")).get(0) + "\n");
+            disk.remount(true); // the table lost its rows (all four points must run again) and cannot be written
+            Process p = SweepTables.sweep(dir, file, out.toString(), log, Map.of());
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+            String text = Files.readString(log, StandardCharsets.UTF_8);
+            assertEquals(2, p.exitValue(), text);
+            assertTrue(text.contains("the file system is read-only (Read-only file system)"), text);
+            assertFalse(text.contains("Exception") || text.contains("\tat "), text);
+            disk.remount(false);
+            assertEquals(0, SweepTables.sweep(dir, file, out.toString(), log, Map.of()).waitFor(),
+                    Files.readString(log, StandardCharsets.UTF_8));
+            assertEquals(4, checkTable(out).size());
+        }
+    }
+
     /** The table, checked row by row as plot checks it (whole rows, no duplicate); every row's point folder complete. */
     private static Map<String, List<String>> checkTable(Path out) throws Exception {
         Path csv = out.resolve("points.csv");
