@@ -93,8 +93,16 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // ngspice only when the backend uses it; a restarting session survives an ngspice exit: the phase fails, the run goes on
         RestartingSession ng = choice.usesNgspice() ? new RestartingSession() : null;
-        ResultsFolderLock lock = ResultsFolderLock.whole(dir, "eqspice run " + (file != null ? file : DEFAULT),
-                note -> err.println("eqspice: " + note));
+        ResultsFolderLock lock;
+        try {
+            lock = ResultsFolderLock.whole(dir, "eqspice run " + (file != null ? file : DEFAULT),
+                    note -> err.println("eqspice: " + note));
+        } catch (RuntimeException e) { // another process writes there
+            if (ng != null) {
+                ng.close();
+            }
+            throw e;
+        }
         try {
             if (ng != null) {
                 ng.linearSolver(cfg.solver()); // so that provenance names the solver ngspice really uses

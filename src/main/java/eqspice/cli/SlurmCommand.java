@@ -51,6 +51,7 @@ final class SlurmCommand implements Callable<Integer> {
                 System.getProperty("java.class.path"), Main.class.getName());
         SlurmScript script = new SlurmScript("eqspice-" + sweep.name(), shards, cpus, partition, time,
                 Path.of("").toAbsolutePath(), launch, file.toAbsolutePath().normalize(), dir);
+        eqspice.results.ResultsFolderGuard.forSweep(dir); // a new, empty or sweep's folder, before anything is written
         Files.createDirectories(dir.resolve("slurm"));
         Path sh = dir.resolve("sweep.sbatch");
         Files.writeString(sh, script.text(), StandardCharsets.UTF_8);

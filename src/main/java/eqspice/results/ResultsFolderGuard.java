@@ -114,8 +114,9 @@ public final class ResultsFolderGuard {
     /** What marks the folder as a sweep's, or empty. */
     private static Optional<String> sweepMarker(Path dir, List<String> names) {
         for (String n : names) {
+            // sweep.sbatch: eqspice slurm writes the job script (and slurm/ for its logs) before any shard runs
             if (n.equals("points.csv") || n.matches("points-shard-\\d+-of-\\d+\\.csv")
-                    || n.matches("provenance-shard-\\d+-of-\\d+\\.json")) {
+                    || n.matches("provenance-shard-\\d+-of-\\d+\\.json") || n.equals("sweep.sbatch")) {
                 return Optional.of(n);
             }
         }
