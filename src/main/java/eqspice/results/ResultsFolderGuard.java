@@ -114,17 +114,20 @@ public final class ResultsFolderGuard {
     /** What marks the folder as a sweep's, or empty. */
     private static Optional<String> sweepMarker(Path dir, List<String> names) {
         for (String n : names) {
-            // sweep.sbatch: eqspice slurm writes the job script (and slurm/ for its logs) before any shard runs
+            // eqspice slurm writes its job scripts, a copy of the jar and slurm/ (task logs) before any shard runs
             if (n.equals("points.csv") || n.matches("points-shard-\\d+-of-\\d+\\.csv")
-                    || n.matches("provenance-shard-\\d+-of-\\d+\\.json") || n.equals("sweep.sbatch")) {
+                    || n.matches("provenance-shard-\\d+-of-\\d+\\.json") || n.equals("sweep.sbatch")
+                    || n.equals("merge.sbatch") || n.equals("eqspice.jar")) {
                 return Optional.of(n);
             }
         }
         if (names.contains("provenance.json") && isLedger(dir.resolve("provenance.json"))) {
             return Optional.of("provenance.json, a sweep's ledger");
         }
-        if (names.contains("points") && Files.isDirectory(dir.resolve("points"))) {
-            return Optional.of("points/");
+        for (String folder : List.of("points", "slurm")) {
+            if (names.contains(folder) && Files.isDirectory(dir.resolve(folder))) {
+                return Optional.of(folder + "/");
+            }
         }
         return Optional.empty();
     }

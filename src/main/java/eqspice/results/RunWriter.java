@@ -82,11 +82,9 @@ public final class RunWriter implements AutoCloseable {
             doc.put("config", config);
             AtomicFiles.writeJson(JSON, dir.resolve("provenance.json"), doc);
             metrics = RowAppender.create(dir.resolve(METRICS), false);
-            StringBuilder head = new StringBuilder();
-            // \R: every line break, U+2028 included, continues the comment instead of ending it
-            provenance.lines().forEach(l -> head.append("# ").append(l.replaceAll("\\R", "\n# ")).append('\n'));
-            head.append(row(List.of(header(extra))));
-            metrics.append(head.toString());
+            // The header is the first line, so pandas and R read the file without options; the
+            // provenance lives beside it in provenance.json.
+            metrics.append(row(List.of(header(extra))));
         } catch (IOException e) {
             throw IoFailures.writing("results into " + dir, e);
         }
@@ -140,8 +138,7 @@ public final class RunWriter implements AutoCloseable {
         try {
             AtomicFiles.write(target, out -> {
                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setCommentMarker('#')
-                        .setHeaderComments(provenance.lines().toArray()).setHeader(BASELINE_COLUMNS).get());
+                CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(BASELINE_COLUMNS).get());
                 for (BaselineTrainer.Epoch e : r.epochs()) {
                     p.printRecord(e.epoch(), e.loss(), e.trainAccuracy(), e.testAccuracy(), e.testLoss(), e.seconds());
                 }

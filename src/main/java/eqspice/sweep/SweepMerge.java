@@ -29,9 +29,15 @@ public final class SweepMerge {
     private static final Pattern SHARD_TABLE = Pattern.compile("points-shard-(\\d+)-of-(\\d+)\\.csv");
     private static final int LISTED = 10;
 
-    /** What a merge found; {@link #write} puts {@code text} into {@code table}. */
+    /**
+     * What a merge found; {@link #write} puts {@code text} into {@code table}.
+     *
+     * @param shardsToResubmit the shard indices that own a missing point (of the shard count the
+     *                         tables' names give, when they all give one), sorted: what to pass to
+     *                         {@code sbatch --array=}
+     */
     public record Report(int planned, int merged, List<String> missing, List<String> duplicated, Path table,
-                         String text) {
+                         List<Integer> shardsToResubmit, String text) {
         public boolean complete() {
             return missing.isEmpty() && duplicated.isEmpty();
         }
@@ -105,11 +111,22 @@ public final class SweepMerge {
                     + "points-shard-i-of-n.rejected.csv and runs their points again");
         }
         List<String> missing = new ArrayList<>();
+        java.util.Set<Integer> counts = new java.util.TreeSet<>();
+        tables.values().forEach(s -> counts.add(s.count()));
+        java.util.Set<Integer> resubmit = new java.util.TreeSet<>();
         StringBuilder out = new StringBuilder(PointRows.format(check.header()));
         int merged = 0;
         for (SweepPoint pt : sweep.points()) {
             String row = rows.remove(pt.id());
             if (row == null) {
+                if (counts.size() == 1) {
+                    int n = counts.iterator().next();
+                    for (int i = 0; i < n; i++) {
+                        if (new Shard(i, n).contains(pt.id())) {
+                            resubmit.add(i);
+                        }
+                    }
+                }
                 missing.add(pt.id() + " " + pt.parameters().entrySet().stream()
                         .map(e -> e.getKey() + "=" + SweepPoint.text(e.getValue())).toList());
             } else {
@@ -118,7 +135,7 @@ public final class SweepMerge {
             }
         }
         return new Report(sweep.points().size(), merged, missing, duplicated, SweepRunner.pointsFile(dir),
-                out.toString());
+                List.copyOf(resubmit), out.toString());
     }
 
     /** Writes the merged table (through a temporary file: a kill leaves the old points.csv or the new one). */

@@ -33,28 +33,48 @@ class ShardMergeTest {
     }
 
     @Test
-    void mergeOrdersByPlanAndNamesMissingAndDuplicatedPoints(@TempDir Path dir) {
+    void mergeOrdersByPlanAndNamesMissingPointsAndTheirShards(@TempDir Path dir) {
         List<SweepPoint> pts = SWEEP.points();
-        Shard first = new Shard(0, 2);
-        try (PointsTable a = new PointsTable(dir.resolve("points-shard-0-of-2.csv"), SWEEP.shard(first));
-             PointsTable b = new PointsTable(dir.resolve("points-shard-1-of-2.csv"), SWEEP.shard(new Shard(1, 2)));
-             // a table of an earlier split into one shard: its point 3 is in one of the two tables above too
-             PointsTable c = new PointsTable(dir.resolve("points-shard-0-of-1.csv"), SWEEP.shard(new Shard(0, 1)))) {
-            for (int k = pts.size() - 1; k >= 2; k--) { // reversed on purpose, and points 0 and 1 left out
-                (first.contains(pts.get(k).id()) ? a : b).append(pts.get(k),
-                        PointOutcome.failed(pts.get(k).id(), 0, 1, "r" + k));
-            }
-            c.append(pts.get(3), PointOutcome.failed(pts.get(3).id(), 0, 1, "again"));
-        }
+        writeTwoShards(dir, pts);
         SweepMerge.Report r = SweepMerge.merge(SWEEP, dir);
         assertEquals(18, r.merged());
         assertEquals(2, r.missing().size());
         assertTrue(r.missing().get(0).startsWith(pts.get(0).id()), r.missing().toString());
-        assertEquals(1, r.duplicated().size());
-        assertTrue(r.duplicated().get(0).startsWith(pts.get(3).id()), r.duplicated().toString());
+        java.util.Set<Integer> owners = new java.util.TreeSet<>();
+        for (SweepPoint p : pts.subList(0, 2)) {
+            owners.add(new Shard(0, 2).contains(p.id()) ? 0 : 1);
+        }
+        assertEquals(List.copyOf(owners), r.shardsToResubmit(), "the shards that own the two missing points");
+        assertEquals(List.of(), r.duplicated());
         List<String> lines = readLines(r.table());
         assertEquals(19, lines.size());
         assertTrue(lines.get(1).startsWith(pts.get(2).id() + ","), "plan order: " + lines.get(1));
+    }
+
+    @Test
+    void aPointInTheTablesOfTwoSplitsIsNamedAsDuplicated(@TempDir Path dir) {
+        List<SweepPoint> pts = SWEEP.points();
+        writeTwoShards(dir, pts);
+        // a table of an earlier split into one shard: its point 3 is in one of the two tables too
+        try (PointsTable c = new PointsTable(dir.resolve("points-shard-0-of-1.csv"), SWEEP.shard(new Shard(0, 1)))) {
+            c.append(pts.get(3), PointOutcome.failed(pts.get(3).id(), 0, 1, "again"));
+        }
+        SweepMerge.Report r = SweepMerge.merge(SWEEP, dir);
+        assertEquals(1, r.duplicated().size());
+        assertTrue(r.duplicated().get(0).startsWith(pts.get(3).id()), r.duplicated().toString());
+        assertEquals(List.of(), r.shardsToResubmit(), "two splits: which shard to resubmit cannot be told");
+    }
+
+    /** Every point but the first two, each in its shard's table of a split into two, in reverse plan order. */
+    private static void writeTwoShards(Path dir, List<SweepPoint> pts) {
+        Shard first = new Shard(0, 2);
+        try (PointsTable a = new PointsTable(dir.resolve("points-shard-0-of-2.csv"), SWEEP.shard(first));
+             PointsTable b = new PointsTable(dir.resolve("points-shard-1-of-2.csv"), SWEEP.shard(new Shard(1, 2)))) {
+            for (int k = pts.size() - 1; k >= 2; k--) {
+                (first.contains(pts.get(k).id()) ? a : b).append(pts.get(k),
+                        PointOutcome.failed(pts.get(k).id(), 0, 1, "r" + k));
+            }
+        }
     }
 
     @Test
