@@ -12,6 +12,7 @@ import eqspice.eqprop.Estimator;
 import eqspice.eqprop.LayerScaling;
 import eqspice.experiment.ExperimentDoc.SolverDoc;
 import eqspice.experiment.ExperimentDoc.TrainingDoc;
+import eqspice.network.NetworkLimits;
 import eqspice.network.NetworkSpec;
 import eqspice.task.Task;
 import eqspice.train.TrainingConfig;
@@ -43,6 +44,9 @@ final class ConfigResolver {
         }
         checkNumbers(doc);
         NetworkSpec spec = NetworkResolver.resolve(require(doc.network(), "network"));
+        // before anything is allocated for the network, and before a data set is read
+        NetworkLimits.fromEnvironment().check(spec.inputs(), spec.doubledInputs(), spec.biasVoltages().size(),
+                spec.hidden(), spec.outputs());
         Task task = TaskResolver.resolve(doc.task());
         TrainingDoc t = require(doc.training(), "training");
         List<Double> init = t.init() != null ? t.init() : List.of(spec.bounds().gMin() * 10, spec.bounds().gMax() / 10);
