@@ -2,6 +2,7 @@ package eqspice.results;
 
 import eqspice.circuit.SolverOptions;
 import eqspice.simulate.SimulatorInfo;
+import eqspice.text.OneLine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ public record Provenance(String eqspiceVersion, String gitCommit, boolean gitDir
         out.add("simulator: " + simulator + ", library " + simulatorLibrary);
         out.add("solver options: " + solverOptions);
         out.add(String.format(Locale.ROOT, "seed: %d", seed));
-        out.add("experiment: " + experimentFile + " (sha256 " + experimentSha256 + ")");
+        out.add("experiment: " + OneLine.escape(experimentFile) + " (sha256 " + experimentSha256 + ")");
         out.add("java " + java + ", started " + startedAt);
         return out;
     }
