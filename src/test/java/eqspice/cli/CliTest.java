@@ -46,8 +46,8 @@ class CliTest {
                 + "  name: kiraz-case1\ntraining:\n  alpha: 1.0e-6\n  beta: 1.0e-3\n  epochs: 1\n  seed: 5\n");
         CliProcess.Result run = CliProcess.run(dir, "run", "shell/models.lib/t.yaml", "--quiet");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(Files.readString(dir.resolve("results/x.include/metrics.csv"))
-                .contains("# experiment: shell/models.lib/t.yaml (sha256 "));
+        assertTrue(Files.readString(dir.resolve("results/x.include/provenance.json"))
+                .contains("\"experiment_file\" : \"shell/models.lib/t.yaml\""));
         CliProcess.Result export = CliProcess.run(dir, "export", "shell/models.lib/t.yaml");
         assertEquals(0, export.exitCode(), export.err());
         String netlist = Files.readString(dir.resolve("netlists/x.include.cir"));
@@ -82,7 +82,7 @@ class CliTest {
         CliProcess.Result r = CliProcess.run(dir, "run", "tiny.yaml");
         assertEquals(0, r.exitCode(), r.err());
         Path out = dir.resolve("results/tiny");
-        List<String> rows = Files.readAllLines(out.resolve("metrics.csv")).stream().filter(l -> !l.startsWith("#")).toList();
+        List<String> rows = Files.readAllLines(out.resolve("metrics.csv"));
         assertEquals("epoch,loss_v2,mean_abs_error_v,correct_fraction,failed_phases,updates,g_min_s,g_max_s,seconds,recovered_phases",
                 rows.get(0));
         assertEquals(4, rows.size(), rows.toString());
@@ -91,6 +91,7 @@ class CliTest {
         assertTrue(prov.matches("(?s).*\"simulator\" : \"ngspice \\d+ \\(klu\\)\".*"), prov);
         assertTrue(prov.contains("\"seed\" : 5"), prov);
         assertTrue(Files.readString(out.resolve("summary.json")).contains("\"epochs\" : 3"));
+        CsvFiles.assertHeaderFirst(out);
         assertTrue(r.out().contains("loss "), r.out());
     }
 
@@ -168,8 +169,7 @@ class CliTest {
                 + "  name: kiraz-case1\ntraining:\n  alpha: 1.0e-9\n  beta: 1.0e-6\n  epochs: 2\n");
         CliProcess.Result r = CliProcess.run(dir, "run", "d.yaml", "--diagnostics", "--quiet");
         assertEquals(0, r.exitCode(), r.err());
-        List<String> rows = Files.readAllLines(dir.resolve("results/d/metrics.csv")).stream()
-                .filter(l -> !l.startsWith("#")).toList();
+        List<String> rows = Files.readAllLines(dir.resolve("results/d/metrics.csv"));
         List<String> header = List.of(rows.get(0).split(","));
         int tellegen = header.indexOf("diag_tellegen_rel");
         int amp = header.indexOf("diag_amplifier_net_w");
