@@ -71,7 +71,7 @@ final class BenchCommand implements Runnable {
 
     /** {@code eqspice bench netlist}. */
     @Command(name = "netlist", description = {"Time to build and write a 784-100-10 network (~80k resistors) against "
-            + "the time ngspice takes to load and solve it; goal: under 10 %."})
+            + "the time ngspice takes to load and solve it; goal: under 10 %%."})
     static final class Netlist implements Callable<Integer> {
         @Option(names = "--repeats", defaultValue = "7", description = "repeats per measurement (default ${DEFAULT-VALUE})")
         int repeats;

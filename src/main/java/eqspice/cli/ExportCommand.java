@@ -69,7 +69,8 @@ final class ExportCommand implements Callable<Integer> {
             NetlistExport.checkName(stem(out));
         }
         if ("kiraz-case1".equals(source) && !Files.exists(Path.of(source))) {
-            NetlistExport.Exported f = NetlistExport.writeKirazCase1(dir(out, "kiraz-case1"));
+            NetlistExport.Exported f = NetlistExport.writeKirazCase1(dir(out, "kiraz-case1"),
+                    out != null ? stem(out) : "kiraz-case1");
             stdout.println("wrote " + f.netlist() + " and " + f.conductances());
             return 0;
         }

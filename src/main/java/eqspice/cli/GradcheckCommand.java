@@ -26,7 +26,7 @@ final class GradcheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "EXPERIMENT")
+    @Parameters(paramLabel = "EXPERIMENT", description = "experiment file (YAML); see experiments/README.md")
     Path file;
 
     @Option(names = "--beta", split = ",", paramLabel = "B", defaultValue = "1e-8,1e-6,1e-4,1e-2",

@@ -22,7 +22,7 @@ final class MergeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RESULTS_DIR")
+    @Parameters(paramLabel = "RESULTS_DIR", description = "a sharded sweep's results folder (holding points-shard-i-of-n.csv)")
     Path dir;
 
     @Option(names = "--experiment", paramLabel = "FILE",

@@ -20,12 +20,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * axes, the loss floor, line styles that stay apart in black and white, and atomic PNG writing.
  */
 final class PlotStyle {
-    /**
-     * Losses below this (V^2) are drawn at it and labelled "below": a loss of 1e-30 V^2 is an output
-     * 1e-15 V from its target, far under any solver tolerance (vntol 1e-6 V by default), so the digits
-     * below this floor are round-off, not learning.
-     */
-    static final double LOSS_FLOOR_V2 = 1e-20;
+    /** Losses below this (V^2) are drawn at it: {@link LossFloor}. */
+    static final double LOSS_FLOOR_V2 = LossFloor.V2;
 
     private static final Map<String, String> TITLES = Map.of(
             "training.alpha", "learning rate alpha (S²/V²)",

@@ -41,6 +41,8 @@ public final class RunWriter implements AutoCloseable {
 
     private final Path dir;
     private final Provenance provenance;
+    /** The convergence rule the run was judged by (from the configuration), repeated in summary.json. */
+    private final String convergedRule;
     private final CSVPrinter metrics;
     private final List<String> extra;
     private BaselineTrainer.Result baseline;
@@ -62,6 +64,7 @@ public final class RunWriter implements AutoCloseable {
         this.dir = dir;
         this.extra = List.copyOf(extraColumns);
         this.provenance = provenance;
+        this.convergedRule = String.valueOf(config.getOrDefault("converged_rule", ""));
         try {
             Files.createDirectories(dir);
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -146,6 +149,8 @@ public final class RunWriter implements AutoCloseable {
             double[] sec = r.epochs().stream().mapToDouble(EpochMetrics::seconds).sorted().toArray();
             int n = sec.length;
             doc.put("seconds_per_epoch", n % 2 == 1 ? sec[n / 2] : (sec[n / 2 - 1] + sec[n / 2]) / 2); // median
+        } else { // every task has an accuracy: here the share of training samples within the task's tolerance
+            doc.put("train_accuracy", last.correctFraction());
         }
         if (baseline != null) {
             Map<String, Object> b = new LinkedHashMap<>();
@@ -161,6 +166,9 @@ public final class RunWriter implements AutoCloseable {
         doc.put("initial_loss_v2", r.initialLoss());
         doc.put("final_loss_v2", r.finalLoss());
         doc.put("converged", r.converged());
+        if (!convergedRule.isEmpty()) {
+            doc.put("converged_rule", convergedRule);
+        }
         doc.put("epochs_to_converge", r.epochsToConverge());
         doc.put("epochs", r.epochs().size());
         doc.put("failed_phases", r.failedPhases());

@@ -113,6 +113,10 @@ class CliTest {
         assertEquals(Files.readString(shipped.resolve("kiraz-case1.cir")), Files.readString(dir.resolve("out/kiraz-case1.cir")));
         assertEquals(Files.readString(shipped.resolve("kiraz-case1.conductances.csv")),
                 Files.readString(dir.resolve("out/kiraz-case1.conductances.csv")));
+        CliProcess.Result named = CliProcess.run(dir, "export", "kiraz-case1", "--out", "mine/k.cir");
+        assertEquals(0, named.exitCode(), named.err());
+        assertTrue(Files.isRegularFile(dir.resolve("mine/k.cir")) && Files.isRegularFile(dir.resolve("mine/k.conductances.csv"))
+                && !Files.exists(dir.resolve("mine/kiraz-case1.cir")), "--out names the file for the preset too");
         CliProcess.Result bad = CliProcess.run(dir, "export", "kiraz-case1", "--out", "k.txt");
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("--out must name a .cir file, got k.txt"), bad.err());
