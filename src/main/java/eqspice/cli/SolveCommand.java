@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code eqspice solve file.cir}: the DC operating point of a netlist from outside, solved in a child process. */
-@Command(name = "solve", mixinStandardHelpOptions = true,
+@Command(name = "solve",
         description = {"Solve the DC operating point of a netlist in ngspice and print every node voltage and source "
                 + "current.",
                 "The netlist is untrusted input: its title and comments are dropped, only element lines and the "
