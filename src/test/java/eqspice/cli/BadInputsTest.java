@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bad-input corpus ({@code src/test/resources/bad-inputs/}, listed in its {@code expected*.tsv}
- * files; a row's optional sixth column prepares the work folder, see {@link BadInputSetup}):
+ * files; a row's optional sixth column prepares the work folder, see {@link BadInputSetup}; a case
+ * whose input needs other files, such as a netlist and what it includes, is a folder, named as
+ * {@code folder/file}):
  * every malformed experiment, sweep, netlist and option must be refused by the real command line
  * with exit code 2 and its expected message, without a stack trace, without starting any process
  * (a netlist's {@code shell touch pwned} must not create {@code pwned}), and without creating or
@@ -62,7 +64,7 @@ class BadInputsTest {
         // A file in the corpus that no row runs would look tested and not be.
         Set<String> used = new TreeSet<>();
         cases.forEach(c -> {
-            used.add(c.file());
+            used.add(c.file().split("/")[0]);
             used.addAll(BadInputSetup.sources(c.setup()));
         });
         try (Stream<Path> files = Files.list(CORPUS)) {
@@ -113,7 +115,7 @@ class BadInputsTest {
         List<String> args = new ArrayList<>();
         args.add(c.command());
         if (!c.file().equals("-")) {
-            Files.copy(CORPUS.resolve(c.file()), work.resolve(c.file()));
+            copyTree(CORPUS.resolve(c.file().split("/")[0]), work.resolve(c.file().split("/")[0]));
             args.add(c.file());
         }
         args.addAll(c.args());
@@ -124,7 +126,7 @@ class BadInputsTest {
 
     private static String check(Case c, Path work, List<String> args, BadInputSetup setup) throws Exception {
         TreeMap<String, String> before = snapshot(work);
-        Run r = run(work, args, setup);
+        Run r = run(work, args, setup.env, setup.jvmOptions);
         List<String> problems = new ArrayList<>();
         if (r.exit() != c.exit()) {
             problems.add("exit code " + r.exit() + ", expected " + c.exit());
@@ -149,19 +151,43 @@ class BadInputsTest {
         return problems.isEmpty() ? null : String.join("; ", problems);
     }
 
-    private record Run(int exit, String err, Set<String> foreignProcesses) {
+    record Run(int exit, String err, Set<String> foreignProcesses) {
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
     }
 
     /**
      * Runs eqspice in a child JVM (as {@link CliProcess} does) and watches its descendants while it
-     * runs: ngspice is a library inside that JVM, so any child process is one a netlist started.
-     * Polling can miss a very short process; the marker files the corpus tries to create catch those.
+     * runs: ngspice is a library inside a JVM (eqspice's own, or the child JVM {@code solve} starts),
+     * so any process other than the JDK's own is one a netlist started. Polling can miss a very short
+     * process; the marker files the corpus tries to create catch those.
      */
-    private static Run run(Path work, List<String> args, BadInputSetup setup) throws Exception {
+    static Run run(Path work, List<String> args) throws Exception {
+        return run(work, args, java.util.Map.of(), List.of());
+    }
+
+    /** As {@link #run(Path, List)}, with these variables added to the environment. */
+    static Run run(Path work, List<String> args, java.util.Map<String, String> env) throws Exception {
+        return run(work, args, env, List.of());
+    }
+
+    private static Run run(Path work, List<String> args, java.util.Map<String, String> env, List<String> jvmOptions)
+            throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // C1 only: these runs are short, and two JVMs compiling with C2 on two cores only slow each other.
                 "-XX:TieredStopAtLevel=1"));
-        cmd.addAll(setup.jvmOptions);
+        cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(args);
         Path err = Files.createTempFile("eqspice-bad-err", ".txt");
@@ -169,12 +195,17 @@ class BadInputsTest {
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
             pb.environment().remove("EQSPICE_DEBUG"); // it adds stack traces on purpose
-            pb.environment().putAll(setup.env);
+            pb.environment().putAll(env);
             Process p = pb.start();
             Set<String> foreign = new TreeSet<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (!p.waitFor(5, TimeUnit.MILLISECONDS)) {
-                p.descendants().forEach(h -> foreign.add(h.pid() + " " + h.info().command().orElse("?")));
+                p.descendants().forEach(h -> {
+                    String c = command(h);
+                    if (c != null && !jdkProcess(c)) {
+                        foreign.add(h.pid() + " " + c);
+                    }
+                });
                 if (System.nanoTime() > deadline) {
                     p.descendants().forEach(ProcessHandle::destroyForcibly);
                     p.destroyForcibly();
@@ -188,7 +219,29 @@ class BadInputsTest {
     }
 
     /** Every file and folder under a folder, files with SHA-256 and modification time (an absent folder is empty). */
-    private static TreeMap<String, String> snapshot(Path dir) throws IOException {
+    /** A program of the JDK itself: a JVM eqspice starts ({@code solve}'s child) or the launcher's helper. */
+    static boolean jdkProcess(String command) {
+        return command.startsWith(System.getProperty("java.home")) || command.equals("(java)")
+                || command.equals("(jspawnhelper)");
+    }
+
+    /**
+     * The process's program; when the JDK cannot tell (a process that has exited and is not yet
+     * reaped has no command line), its name in parentheses from {@code /proc/<pid>/stat}; null for a
+     * process already gone, which polling cannot name (the corpus's marker files catch those).
+     */
+    static String command(ProcessHandle h) {
+        return h.info().command().orElseGet(() -> {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(h.pid()), "stat"));
+                return stat.substring(stat.indexOf('('), stat.lastIndexOf(')') + 1);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        });
+    }
+
+    static TreeMap<String, String> snapshot(Path dir) throws IOException {
         TreeMap<String, String> files = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
             return files;
