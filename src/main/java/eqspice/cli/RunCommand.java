@@ -89,6 +89,9 @@ final class RunCommand implements Callable<Integer> {
         try {
             if (ng != null) {
                 ng.linearSolver(cfg.solver()); // so that provenance names the solver ngspice really uses
+                if (cfg.solver().klu()) {
+                    ng.kluUnavailable().ifPresent(why -> err.println("klu: " + why));
+                }
             }
             Simulator sim = Backends.open(choice, () -> ng);
             CoSimulator cosim = sim instanceof CoSimulator c ? c : null;

@@ -40,8 +40,9 @@ final class SolveCommand implements Callable<Integer> {
             try {
                 ng.loadLines(lines);
             } catch (NetlistException e) {
-                // The session's message cannot know the file; the user needs it to find the bad line.
-                throw new NetlistException(netlist + ": ngspice refused the netlist", e.log());
+                // The session's message cannot know the file; the user needs it to find the bad line. Its first line is
+                // the reason ("ngspice refused the netlist", or a line ngspice 39 accepts silently); the rest is the log.
+                throw new NetlistException(netlist + ": " + e.getMessage().lines().findFirst().orElse(""), e.log());
             }
             Solution s = ng.operatingPoint();
             out.println("* " + netlist + " solved by " + ng.info().label());

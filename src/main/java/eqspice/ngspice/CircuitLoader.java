@@ -7,6 +7,8 @@ import eqspice.simulate.NetlistException;
 import eqspice.simulate.SimulatorUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Loads circuits into one ngspice instance and remembers the loaded one. The old circuit is
@@ -75,6 +77,14 @@ final class CircuitLoader {
         }
         if (!errors.isEmpty()) {
             throw new NetlistException("ngspice refused the netlist", errors);
+        }
+        if (raw) { // a user's netlist: what ngspice 39 accepts silently, 46 refuses (checked after ngspice, so 46 says it)
+            Optional<String> incomplete = IncompleteElements.first(lines);
+            if (incomplete.isPresent()) {
+                throw new NetlistException(incomplete.get() + " (this ngspice accepts the line silently, reading a "
+                        + "missing node as a node without a name and a missing value as 0; ngspice 46 refuses it)",
+                        log.lines().stream().filter(l -> l.toLowerCase(Locale.ROOT).contains("warning")).toList());
+            }
         }
     }
 
