@@ -24,7 +24,13 @@ case "$mode" in
 esac
 
 # The 39.x version apt knows (bookworm's release suite); the newest 39.x if several.
-version=$(apt-cache madison libngspice0 2>/dev/null | awk -F'|' '{gsub(/ /, "", $2)} $2 ~ /^39\./ {print $2}' | sort -V | tail -1)
+known39() { apt-cache madison libngspice0 2>/dev/null | awk -F'|' '{gsub(/ /, "", $2)} $2 ~ /^39\./ {print $2}' | sort -V | tail -1; }
+version=$(known39)
+if [ -z "$version" ] && [ "$(id -u)" = 0 ]; then
+  # a fresh machine (or container) may have empty package lists
+  apt-get update -qq >/dev/null 2>&1 || true
+  version=$(known39)
+fi
 if [ -z "$version" ]; then
   say "apt knows no libngspice0 39.x: this machine's apt sources need Debian bookworm (the release suite)."
   say "apt-cache policy libngspice0 shows which versions it knows."
