@@ -1,5 +1,6 @@
 package eqspice.cli;
 
+import eqspice.eqprop.Readout;
 import eqspice.circuit.SolverOptions;
 import eqspice.experiment.Experiment;
 import eqspice.experiment.ExperimentLoader;
@@ -8,11 +9,10 @@ import eqspice.network.CrossbarCircuit;
 import eqspice.network.DesignerExport;
 import eqspice.network.Fidelity;
 import eqspice.network.LayeredNetwork;
-import eqspice.ngspice.NgspiceSession;
 import eqspice.results.RunWriter;
+import eqspice.run.RunService;
 import eqspice.simulate.SimulationException;
-import eqspice.train.Sample;
-import eqspice.train.Trainer;
+import eqspice.task.Sample;
 import eqspice.train.TrainingConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code eqspice export SOURCE --level L --out DIR}: the network of a finished run (its folder)
@@ -55,7 +56,7 @@ final class DesignerFolder {
         }
         Fidelity fidelity = Fidelity.of(level, exp.fidelity());
         Sample s = cfg.task().samples().get(sample);
-        try (NgspiceSession ng = new NgspiceSession()) {
+        try (RunService service = RunService.open(Main.version())) {
             LayeredNetwork net;
             String how;
             if (run) {
@@ -72,8 +73,8 @@ final class DesignerFolder {
                 how = String.format(Locale.ROOT, "experiment %s (sha256 %s): initial conductances uniform in [%s, %s] S, "
                         + "seed %d", exp.file(), exp.sha256(), cfg.initLow(), cfg.initHigh(), cfg.seed());
                 if (trained) {
-                    var r = Trainer.train(ng, cfg, List.of(), m -> { }, null, exp.hardware().trainFidelity(),
-                            exp.programming());
+                    // as eqspice run trains it: the experiment's backend, circuit, devices and phase strategy
+                    var r = service.train(exp, Optional.empty()).result();
                     net = r.finalNetwork();
                     how += String.format(Locale.ROOT, "; trained %d epochs at the %s level: loss %.4g -> %.4g",
                             cfg.epochs(), exp.hardware().trainLevel().id(), r.initialLoss(), r.finalLoss());
@@ -88,8 +89,8 @@ final class DesignerFolder {
                     readout, prov);
             double[] harness = null;
             try {
-                harness = new CrossbarCircuit(cfg.spec(), fidelity)
-                        .outputs(ng.solve(DesignerExport.circuit(net, fidelity, draft, options)));
+                harness = Readout.outputs(new CrossbarCircuit(cfg.spec(), fidelity).layout(),
+                        service.ngspice(options).solve(DesignerExport.circuit(net, fidelity, draft, options)));
             } catch (SimulationException e) {
                 stdout.println("warning: eqspice could not solve the exported circuit itself: "
                         + e.getMessage().lines().findFirst().orElse(""));

@@ -7,6 +7,7 @@ import eqspice.circuit.NetlistScreen;
 import eqspice.circuit.SolverOptions;
 import eqspice.simulate.ConvergenceException;
 import eqspice.simulate.PhasePlan;
+import eqspice.simulate.Recovery;
 import eqspice.simulate.Simulator;
 import eqspice.simulate.SimulatorInfo;
 import eqspice.simulate.SimulatorUnavailableException;
@@ -52,7 +53,7 @@ public final class NgspiceSession implements Simulator {
     private final OperatingPointReader points;
     private final ElementValues values;
     private final String version;
-    private String lastRecovery = RecoveryLadder.DIRECT;
+    private Recovery lastRecovery = Recovery.DIRECT;
 
     /** Loads the library found by {@link LibraryLocator} and initialises it. */
     public NgspiceSession() {
@@ -120,7 +121,7 @@ public final class NgspiceSession implements Simulator {
     public synchronized Solution operatingPoint() {
         try {
             Solution s = points.solveOnce();
-            lastRecovery = RecoveryLadder.DIRECT;
+            lastRecovery = Recovery.DIRECT;
             return s;
         } catch (ConvergenceException first) {
             Circuit loaded = loader.loaded();
@@ -133,7 +134,7 @@ public final class NgspiceSession implements Simulator {
     }
 
     @Override
-    public String lastRecovery() {
+    public Recovery lastRecovery() {
         return lastRecovery;
     }
 
@@ -228,11 +229,6 @@ public final class NgspiceSession implements Simulator {
         }
         loader.forget();
         LibraryLocator.release(libraryPath);
-    }
-
-    /** For tests: everything ngspice printed since the last command. */
-    List<String> lastLog() {
-        return callbacks.log().lines();
     }
 
     /** For tests: whether to ignore SendData and read the plot vector by vector. */

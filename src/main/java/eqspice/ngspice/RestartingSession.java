@@ -2,6 +2,7 @@ package eqspice.ngspice;
 
 import eqspice.circuit.Circuit;
 import eqspice.simulate.PhasePlan;
+import eqspice.simulate.Recovery;
 import eqspice.simulate.Simulator;
 import eqspice.simulate.SimulatorInfo;
 import eqspice.simulate.SimulatorUnavailableException;
@@ -115,7 +116,7 @@ public final class RestartingSession implements Simulator {
     }
 
     @Override
-    public String lastRecovery() {
+    public Recovery lastRecovery() {
         return current.lastRecovery();
     }
 

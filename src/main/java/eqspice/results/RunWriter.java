@@ -69,8 +69,9 @@ public final class RunWriter implements AutoCloseable {
             doc.put("config", config);
             AtomicFiles.writeJson(JSON, dir.resolve("provenance.json"), doc);
             Writer w = Files.newBufferedWriter(dir.resolve("metrics.csv"), StandardCharsets.UTF_8);
-            metrics = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setCommentMarker('#')
-                    .setHeaderComments(provenance.lines().toArray()).setHeader(header(extra)).get());
+            // The header is the first line, so pandas and R read the file without options; the
+            // provenance lives beside it in provenance.json.
+            metrics = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header(extra)).get());
             metrics.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results into " + dir + ": " + e.getMessage(), e);
@@ -114,8 +115,7 @@ public final class RunWriter implements AutoCloseable {
         Path target = dir.resolve("baseline.csv");
         Path tmp = dir.resolve("baseline.csv.tmp");
         try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeaderComments(provenance.lines().toArray())
-                        .setHeader(BASELINE_COLUMNS).get())) {
+                CSVFormat.DEFAULT.builder().setHeader(BASELINE_COLUMNS).get())) {
             for (BaselineTrainer.Epoch e : r.epochs()) {
                 p.printRecord(e.epoch(), e.loss(), e.trainAccuracy(), e.testAccuracy(), e.testLoss(), e.seconds());
             }
