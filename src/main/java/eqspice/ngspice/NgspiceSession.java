@@ -18,8 +18,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * One instance of libngspice, driven in-process. Keeps strong references to its callbacks
@@ -46,13 +45,11 @@ public final class NgspiceSession implements Simulator {
         }
     }
 
-    private static final Pattern VERSION = Pattern.compile("ngspice-(\\S+)");
-
     private final NgspiceLibrary lib;
     private final Path libraryPath;
     // Held for the library's lifetime: ngspice keeps the callbacks' function pointers.
     private final NgspiceCallbacks callbacks = new NgspiceCallbacks();
-    private final LinearSolverRecord solver = new LinearSolverRecord();
+    private final LinearSolverRecord solver;
     private final NgspiceCommands commands;
     private final CircuitLoader loader;
     private final OperatingPointReader points;
@@ -85,11 +82,13 @@ public final class NgspiceSession implements Simulator {
         callbacks.register(lib);
         guard.restore();
         commands = new NgspiceCommands(lib, callbacks);
+        commands.run("version");
+        LibraryBuild build = LibraryBuild.parse(callbacks.log().lines());
+        version = build.version();
+        solver = new LinearSolverRecord(build);
         loader = new CircuitLoader(lib, callbacks, commands, guard, solver);
         points = new OperatingPointReader(lib, callbacks, commands, solver);
         values = new ElementValues(loader, callbacks.externals(), commands);
-        commands.run("version");
-        version = findVersion(callbacks.log().lines());
         commands.run("set nomoremode");
     }
 
@@ -98,23 +97,13 @@ public final class NgspiceSession implements Simulator {
      * included): a file that came with a netlist someone sent would run programs as soon as any eqspice
      * command opened ngspice there. (Without it ngspice reads the user's own {@code ~/.spiceinit}.)
      */
-    private static void refuseStartupScript() {
+    public static void refuseStartupScript() {
         Path init = Path.of(System.getProperty("user.dir"), ".spiceinit");
         if (Files.exists(init, LinkOption.NOFOLLOW_LINKS)) {
             throw new SimulatorUnavailableException(init + " exists: ngspice would run it as commands when it starts; "
                     + "eqspice does not start ngspice in this folder (run eqspice from another folder, or remove the "
                     + "file if you do not need it)", List.of());
         }
-    }
-
-    private static String findVersion(List<String> lines) {
-        for (String l : lines) {
-            Matcher m = VERSION.matcher(l);
-            if (m.find()) {
-                return m.group(1).replaceAll("[^0-9A-Za-z.+-]", "");
-            }
-        }
-        return "unknown";
     }
 
     @Override
@@ -234,6 +223,14 @@ public final class NgspiceSession implements Simulator {
      */
     public synchronized String linearSolver(SolverOptions options) {
         return solver.probe(options, this::solve, callbacks.log());
+    }
+
+    /**
+     * For a library built without KLU, what to tell a user who asks for it:
+     * {@code not available in ngspice 39 (sparse used)}; empty when the library has KLU.
+     */
+    public Optional<String> kluUnavailable() {
+        return solver.kluUnavailable();
     }
 
     @Override

@@ -65,6 +65,11 @@ public final class RestartingSession implements Simulator {
         return s;
     }
 
+    /** See {@link NgspiceSession#kluUnavailable}. */
+    public java.util.Optional<String> kluUnavailable() {
+        return current.kluUnavailable();
+    }
+
     @Override
     public void load(Circuit c) {
         ensureAlive();

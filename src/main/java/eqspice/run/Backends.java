@@ -7,6 +7,7 @@ import eqspice.ngspice.NgspiceSession;
 import eqspice.ngspice.RestartingSession;
 import eqspice.simulate.BackendChoice;
 import eqspice.simulate.Simulator;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +27,17 @@ public final class Backends implements AutoCloseable {
 
     private Backends(Supplier<Simulator> openNgspice) {
         this.openNgspice = openNgspice;
+    }
+
+    /**
+     * Refuses, before anything is written, what would stop ngspice from opening here: a
+     * {@code .spiceinit} in the working folder (ngspice would run it as commands). Commands call it
+     * before they lock or create a results folder, so a refusal leaves the folder as it was.
+     */
+    public static void preflight(BackendChoice choice) {
+        if (choice.usesNgspice()) {
+            NgspiceSession.refuseStartupScript();
+        }
     }
 
     /**
@@ -73,6 +85,17 @@ public final class Backends implements AutoCloseable {
             s.linearSolver(options);
         }
         return ngspice;
+    }
+
+    /**
+     * What to tell a user once about ngspice and {@code options}: {@code klu: not available in
+     * ngspice 39 (sparse used)} when they ask for KLU from a library built without it (the library
+     * would not say so itself); empty otherwise, and when ngspice was not opened.
+     */
+    public Optional<String> solverNote(SolverOptions options) {
+        Optional<String> missing = ngspice instanceof RestartingSession r ? r.kluUnavailable()
+                : ngspice instanceof NgspiceSession s ? s.kluUnavailable() : Optional.empty();
+        return options.klu() ? missing.map(why -> "klu: " + why) : Optional.empty();
     }
 
     /** Whether ngspice was opened and has exited (only a {@link #singleInstance()} stays exited). */

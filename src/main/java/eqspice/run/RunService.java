@@ -97,6 +97,7 @@ public final class RunService implements AutoCloseable {
         Map<String, Object> config = new LinkedHashMap<>(ConfigDescription.of(cfg));
         config.put("simulator", exp.simulator().label());
         config.put("phases", strategy.label());
+        backends.solverNote(cfg.solver()).ifPresent(listener::note);
         listener.started(sim.info());
         EpochProbe probe = EpochProbe.both(request.diagnosticsSample().isPresent()
                 ? new EpochDiagnostics(sim, cfg, request.diagnosticsSample().getAsInt(), DIAGNOSTICS_EPSILON,
