@@ -111,6 +111,8 @@ public final class RunService implements AutoCloseable {
         Optional<FinalScore> score = Optional.empty();
         try (RunWriter writer = new RunWriter(request.out(), prov, config, columns)) {
             writer.experiment(request.experimentYaml().orElseGet(() -> ExperimentLoader.readBytes(exp.file())));
+            // the trainer draws the same network from the same seed (Trainer.train)
+            writer.initialNetwork(LayeredNetwork.random(cfg.spec(), cfg.initLow(), cfg.initHigh(), cfg.seed()));
             if (request.baseline() && exp.baseline().isPresent()) {
                 BaselineTrainer.Result base = BaselineTrainer.train(cfg, exp.baseline().get(), e -> { });
                 writer.baseline(base);
