@@ -33,8 +33,13 @@ public final class SweepPlots {
     private SweepPlots() {
     }
 
-    /** Writes the plots and returns their paths (a plot without any data is left out). */
+    /** Writes the plots into the sweep's folder and returns their paths (a plot without any data is left out). */
     public static List<Path> write(Path dir) throws IOException {
+        return write(dir, dir);
+    }
+
+    /** Writes the plots of the sweep in {@code dir} into {@code out} (e.g. its report folder). */
+    static List<Path> write(Path dir, Path out) throws IOException {
         SweepTable t = SweepTable.read(dir);
         List<String> plain = new ArrayList<>(t.axes());
         plain.remove(ESTIMATOR);
@@ -45,7 +50,7 @@ public final class SweepPlots {
             throw new IllegalArgumentException(dir + ": the sweep has no axis to plot over");
         }
         double threshold = convergenceThreshold(dir, t);
-        List<Path> out = new ArrayList<>();
+        List<Path> written = new ArrayList<>();
         List<String> facets = t.axes().contains(ESTIMATOR) ? t.values(ESTIMATOR) : Arrays.asList((String) null);
         for (String facet : facets) {
             List<Map<String, String>> rows = t.rows().stream()
@@ -53,15 +58,16 @@ public final class SweepPlots {
             String suffix = facet == null ? "" : "-" + facet;
             String label = facet == null ? "" : ", " + facet + " estimator";
             String cells = perCell(rows, x, y);
-            out.add(heatmap(dir, rows, t, x, y, "converged-fraction" + suffix,
+            written.add(heatmap(out, rows, t, x, y, "converged-fraction" + suffix,
                     "Converged fraction" + label + " (" + cells + ")", false));
-            out.add(heatmap(dir, rows, t, x, y, "median-final-loss" + suffix, "log10 of the median final loss in V²"
+            written.add(heatmap(out, rows, t, x, y, "median-final-loss" + suffix, "log10 of the median final loss in V²"
                     + label + " (" + cells + "; " + PlotStyle.floorLabel() + " or less drawn as "
                     + (int) Math.log10(PlotStyle.LOSS_FLOOR_V2) + ")", true));
-            out.add(lossCurves(dir, rows, t, x, threshold, "loss-curves" + suffix, "Loss per epoch" + label));
-            out.removeIf(java.util.Objects::isNull);
+            written.add(lossCurves(dir, out, rows, t, x, threshold, "loss-curves" + suffix, "Loss per epoch" + label,
+                    others(t, x)));
+            written.removeIf(java.util.Objects::isNull);
         }
-        return out;
+        return written;
     }
 
     /** "4 runs per cell" (or "3-4 runs per cell" when cells differ, e.g. after failures were left out). */
@@ -73,7 +79,7 @@ public final class SweepPlots {
         return (lo == hi ? String.valueOf(lo) : lo + "-" + hi) + (hi == 1 ? " run" : " runs") + " per cell";
     }
 
-    private static Path heatmap(Path dir, List<Map<String, String>> rows, SweepTable t, String x, String y,
+    private static Path heatmap(Path out, List<Map<String, String>> rows, SweepTable t, String x, String y,
                                 String name, String title, boolean loss) throws IOException {
         List<String> xs = t.values(x);
         List<String> ys = y == null ? List.of("all") : t.values(y);
@@ -105,7 +111,7 @@ public final class SweepPlots {
                     .setMax(Math.ceil(cells.stream().mapToDouble(c -> c[2].doubleValue()).max().orElse(1)) + 0.0);
         }
         chart.addSeries(name, PlotStyle.tickLabels(xs), PlotStyle.tickLabels(ys), cells);
-        return PlotStyle.save(chart, dir.resolve(name));
+        return PlotStyle.save(chart, out.resolve(name));
     }
 
     /**
@@ -131,8 +137,13 @@ public final class SweepPlots {
         return g;
     }
 
-    private static Path lossCurves(Path dir, List<Map<String, String>> rows, SweepTable t, String x, double threshold,
-                                   String name, String title) throws IOException {
+    /**
+     * Median loss per epoch (quartiles faint) for each value of x over the given rows, read from the
+     * points' metrics.csv under {@code dir}, written to {@code out/name.png}; {@code over} names what a
+     * curve aggregates ("alpha x seed"). Null when no row has a metrics file.
+     */
+    static Path lossCurves(Path dir, Path out, List<Map<String, String>> rows, SweepTable t, String x, double threshold,
+                           String name, String title, String over) throws IOException {
         XYChart chart = new XYChartBuilder().width(1000).height(600).xAxisTitle("epoch")
                 .yAxisTitle("loss (V²), log scale; floor " + PlotStyle.floorLabel()).build();
         PlotStyle.logLossAxis(chart);
@@ -183,8 +194,8 @@ public final class SweepPlots {
                     java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {2f, 2f}, 0f));
             line.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
         }
-        chart.setTitle(title + ": median over " + others(t, x) + " (runs per curve in brackets), thin lines: quartiles");
-        return PlotStyle.save(chart, dir.resolve(name));
+        chart.setTitle(title + ": median over " + over + " (runs per curve in brackets), thin lines: quartiles");
+        return PlotStyle.save(chart, out.resolve(name));
     }
 
     /** The axes a curve aggregates over, in words: "alpha x seed". */
@@ -195,7 +206,7 @@ public final class SweepPlots {
     }
 
     /** The convergence threshold the points were trained with (config.converged_loss_v2), if all share one. */
-    private static double convergenceThreshold(Path dir, SweepTable t) {
+    static double convergenceThreshold(Path dir, SweepTable t) {
         java.util.Set<Double> seen = new java.util.HashSet<>();
         for (Map<String, String> r : t.rows()) {
             Path prov = dir.resolve("points").resolve(r.get("point_id")).resolve("provenance.json");
@@ -219,7 +230,7 @@ public final class SweepPlots {
     }
 
     /** Adds a point's losses per epoch; false when it has no metrics file (a failed point). */
-    private static boolean epochLosses(Path metrics, Map<Integer, List<Double>> byEpoch) throws IOException {
+    static boolean epochLosses(Path metrics, Map<Integer, List<Double>> byEpoch) throws IOException {
         if (!Files.exists(metrics)) {
             return false;
         }
@@ -236,7 +247,7 @@ public final class SweepPlots {
         return true;
     }
 
-    private static double number(String s) {
+    static double number(String s) {
         return SweepTable.isNumber(s) ? Double.parseDouble(s) : Double.NaN;
     }
 }
