@@ -2,6 +2,8 @@ package eqspice.cli;
 
 import eqspice.eqprop.Estimator;
 import eqspice.eqprop.GradientCheck;
+import eqspice.eqprop.GradientVerdict;
+import eqspice.results.GradientCheckFile;
 import eqspice.experiment.Experiment;
 import eqspice.experiment.ExperimentLoader;
 import eqspice.eqprop.LayerScaling;
@@ -44,8 +46,11 @@ final class GradcheckCommand implements Callable<Integer> {
     @Option(names = "--step", defaultValue = "1e-4", description = "relative finite-difference step (default ${DEFAULT-VALUE})")
     double step;
 
+    @Option(names = "--out", paramLabel = "DIR", description = "also write the table as gradcheck.csv into this folder")
+    Path out;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         Experiment exp = ExperimentLoader.load(file);
         TrainingConfig cfg = exp.config();
         for (double b : betas) {
@@ -80,6 +85,10 @@ final class GradcheckCommand implements Callable<Integer> {
                 + "max |r/median - 1|), L0 = input crossbar; layer scaling %s; the amplifier pair predicts%s%n",
                 cfg.layerScaling().id(), expectedRatios(cfg));
         out.println("solved by " + report.simulator().label());
+        out.println(GradientVerdict.of(report.rows(), cfg.layerScaling()));
+        if (this.out != null) {
+            out.println("wrote " + GradientCheckFile.write(this.out, report.rows()));
+        }
         return 0;
     }
 
