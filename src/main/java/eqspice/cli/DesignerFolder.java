@@ -4,13 +4,12 @@ import eqspice.circuit.SolverOptions;
 import eqspice.experiment.Experiment;
 import eqspice.experiment.ExperimentLoader;
 import eqspice.network.ConductanceTable;
-import eqspice.network.CrossbarCircuit;
 import eqspice.network.DesignerExport;
 import eqspice.network.Fidelity;
 import eqspice.network.LayeredNetwork;
+import eqspice.network.SubcircuitTestbench;
 import eqspice.ngspice.NgspiceSession;
 import eqspice.results.RunWriter;
-import eqspice.simulate.SimulationException;
 import eqspice.train.Sample;
 import eqspice.train.Trainer;
 import eqspice.train.TrainingConfig;
@@ -84,20 +83,22 @@ final class DesignerFolder {
                     + ", sample " + sample + " of " + cfg.task().samples().size());
             SolverOptions options = cfg.solver();
             String readout = DesignerExport.Sheet.readout(cfg.task().samples().stream().map(Sample::y).toList());
-            DesignerExport.Sheet draft = new DesignerExport.Sheet(name, s.x(), s.y(), cfg.task().tolerance(), null,
-                    readout, prov);
-            double[] harness = null;
-            try {
-                harness = new CrossbarCircuit(cfg.spec(), fidelity)
-                        .outputs(ng.solve(DesignerExport.circuit(net, fidelity, draft, options)));
-            } catch (SimulationException e) {
-                stdout.println("warning: eqspice could not solve the exported circuit itself: "
-                        + e.getMessage().lines().findFirst().orElse(""));
+            List<double[]> inputs = cfg.task().samples().stream().map(Sample::x).toList();
+            double[] harness = DesignerExport.outputs(ng, net, fidelity, List.of(s.x()), options).get(0);
+            List<double[]> solved = DesignerExport.outputs(ng, net, fidelity, inputs, SubcircuitTestbench.options(options));
+            if (solved.contains(null)) {
+                stdout.println("warning: eqspice could not solve the exported circuit itself for sample(s) "
+                        + java.util.stream.IntStream.range(0, solved.size()).filter(k -> solved.get(k) == null).boxed().toList()
+                        + "; the testbench prints no eqspice column");
             }
+            var samples = new SubcircuitTestbench.Samples(inputs, cfg.task().samples().stream().map(Sample::y).toList(),
+                    solved, cfg.task().tolerance());
             DesignerExport.Exported f = DesignerExport.write(out, net, fidelity,
-                    new DesignerExport.Sheet(name, s.x(), s.y(), cfg.task().tolerance(), harness, readout, prov), options);
+                    new DesignerExport.Sheet(name, s.x(), s.y(), cfg.task().tolerance(), harness, readout, prov, samples),
+                    options);
             stdout.println("wrote " + f.dir() + ": " + f.files().size() + " files; run: cd " + f.dir() + " && ngspice -b "
-                    + f.netlist().getFileName());
+                    + f.netlist().getFileName() + "  (every sample through the subcircuit: ngspice -b "
+                    + f.testbench().getFileName() + ")");
         }
         return 0;
     }
