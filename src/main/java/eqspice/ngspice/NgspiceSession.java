@@ -11,12 +11,13 @@ import eqspice.simulate.Simulator;
 import eqspice.simulate.SimulatorInfo;
 import eqspice.simulate.SimulatorUnavailableException;
 import eqspice.simulate.SolvedSequence;
+import eqspice.simulate.TransientPlan;
+import eqspice.simulate.TransientRun;
+import eqspice.simulate.TransientSimulator;
 import eqspice.simulate.Solution;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One instance of libngspice, driven in-process. Keeps strong references to its callbacks
@@ -32,7 +33,7 @@ import java.util.regex.Pattern;
  * {@link ElementValues} (sources and resistances between solves), {@link OperatingPointReader}
  * (one {@code op} and its result), {@link LinearSolverRecord} and {@link PhaseSweep}.
  */
-public final class NgspiceSession implements Simulator {
+public final class NgspiceSession implements Simulator, TransientSimulator {
     static {
         // First in the class, before any JNA class initialises: on Linux JNA otherwise runs "ldconfig -p" to
         // learn the system library folders, a child process on every start. eqspice needs no search path
@@ -42,8 +43,6 @@ public final class NgspiceSession implements Simulator {
             System.setProperty("jna.platform.library.path", "");
         }
     }
-
-    private static final Pattern VERSION = Pattern.compile("ngspice-(\\S+)");
 
     private final NgspiceLibrary lib;
     private final Path libraryPath;
@@ -85,18 +84,8 @@ public final class NgspiceSession implements Simulator {
         points = new OperatingPointReader(lib, callbacks, commands, solver);
         values = new ElementValues(loader, callbacks.externals(), commands);
         commands.run("version");
-        version = findVersion(callbacks.log().lines());
+        version = callbacks.log().version();
         commands.run("set nomoremode");
-    }
-
-    private static String findVersion(List<String> lines) {
-        for (String l : lines) {
-            Matcher m = VERSION.matcher(l);
-            if (m.find()) {
-                return m.group(1).replaceAll("[^0-9A-Za-z.+-]", "");
-            }
-        }
-        return "unknown";
     }
 
     @Override
@@ -165,6 +154,13 @@ public final class NgspiceSession implements Simulator {
             return Simulator.super.solveSequence(steps, once);
         }
         return new PhaseSweep(this, callbacks.log(), callbacks.collector(), externals).run(steps, once);
+    }
+
+    /** Loads the circuit and runs the plan as one {@code tran} analysis ({@link TransientPhases}). */
+    @Override
+    public synchronized TransientRun transientRun(Circuit circuit, TransientPlan plan) {
+        loader.load(circuit);
+        return new TransientPhases(lib, commands, callbacks).run(plan);
     }
 
     /** Runs a command for {@link PhaseSweep} (checked like every other). */
