@@ -4,6 +4,7 @@ import eqspice.circuit.Element;
 import eqspice.circuit.SolverOptions;
 import eqspice.circuit.SpiceNames;
 import eqspice.circuit.SpiceNumber;
+import eqspice.circuit.VoltageSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,22 +16,25 @@ import java.util.Map;
  * prints one table row per sample: the circuit's outputs, eqspice's own outputs for the same
  * network, their difference and the task's targets.
  *
- * <p>How the samples are driven: a source {@code vsample} holds node {@code sample} at the sample
- * index, and a {@code .dc} sweep steps it over 0 .. N-1; every input row is a B source reading
- * its value for that index from a {@code pwl} table, and so are two probe nodes per output,
- * {@code eqs{k}} (eqspice's output) and {@code tgt{k}} (the target), which connect to nothing
- * else. The sweep starts each sample's Newton iteration from the previous sample's solution;
- * eqspice solved each sample from scratch, so the two agree to the solver's tolerances
- * (docs/hardware-handoff.md gives the measured difference per level). Only standard cards and
- * control commands that ngspice 39.3 and 46 both have are used ({@code dc}, {@code let},
- * {@code print}, {@code vecmax}, {@code set numdgt}).
+ * <p>How the samples are driven: the input rows are ordinary DC sources (holding sample 0), and
+ * the control block sets them to each sample in turn ({@code alter}) and solves an operating
+ * point from scratch ({@code op}), as eqspice solved each sample. The results collect in vectors
+ * of the {@code const} plot, which every plot sees, so no plot names are needed; the plots are
+ * destroyed after each sample. A sample whose {@code op} fails keeps {@value #NO_VALUE} in the
+ * table. A {@code .dc} sweep over a sample index was tried first: one analysis, but each sample
+ * starts from the one before, and on the XOR transistor circuit that path reached another of
+ * its operating points (ngspice 39.3, and 46 without KLU), so the table reported a difference
+ * that was not in the network. Only control commands that ngspice 39.3 and 46 both have are used
+ * ({@code setplot}, {@code let} with indices, {@code alter}, {@code op}, {@code print},
+ * {@code vecmax}, {@code destroy}, {@code set numdgt}); both run it (docs/hardware-handoff.md).
  */
 public final class SubcircuitTestbench {
     /** The testbench's file name in a designer folder. */
     public static final String FILE = "testbench.cir";
     /** Significant digits of the printed table: enough to see a 1e-9 V difference on outputs of a few volts. */
     static final int DIGITS = 12;
-    private static final int PAIRS_PER_LINE = 6;
+    /** What a sample's output reads when its operating point failed. */
+    static final String NO_VALUE = "9.99e99";
 
     /**
      * The samples the testbench drives.
@@ -58,10 +62,10 @@ public final class SubcircuitTestbench {
 
     /**
      * The solver options the testbench is written with, and eqspice's outputs in it must be
-     * solved with: the network's own, with reltol at most 1e-9 and vntol at most 1e-12. The sweep
-     * warm-starts each sample from the one before, and at training's reltol 1e-3 Newton can stop
-     * up to 1e-5 V short (measured on XOR); tight enough, the sweep and eqspice's cold solves
-     * both reach the operating point to far below 1e-9 V.
+     * solved with: the network's own, with reltol at most 1e-9 and vntol at most 1e-12. The
+     * subcircuit's matrix is ordered differently from eqspice's flat circuit, and at training's
+     * reltol 1e-3 Newton may stop at different iterates (up to 1e-5 V apart, measured on XOR with
+     * a warm-started sweep); tight enough, both reach the operating point to far below 1e-9 V.
      */
     public static SolverOptions options(SolverOptions network) {
         return network.withTolerances(Math.min(network.reltol(), 1e-9), network.abstol(), Math.min(network.vntol(), 1e-12));
@@ -87,50 +91,49 @@ public final class SubcircuitTestbench {
         out.add("* out{k} = V(op{k}) - V(om{k}) of this circuit, eqspice{k} = eqspice's own solve of the same network,");
         out.add("* diff{k} = out{k} - eqspice{k}, target{k} = the task's target; maxdiff = largest |diff| per output");
         out.add(".include " + library);
-        out.add("* tolerances tighter than training's, so that the warm-started sweep reaches each operating point");
+        out.add("* tolerances tighter than training's, so that every solve reaches its operating point to < 1e-9 V");
         out.addAll(options(options).spiceLines());
-        out.add("* node sample holds the sample index; the .dc sweep in the control block steps it");
-        out.add("vsample sample 0 dc 0");
         List<Map<String, Double>> inputs = new ArrayList<>(n);
         samples.x().forEach(x -> inputs.add(builder.inputValues(x)));
-        for (String source : inputs.get(0).keySet()) {
-            String node = source.substring(1);
-            out.addAll(pwl("b" + node, node, inputs.stream().map(m -> m.get(source)).toList()));
-        }
+        out.add("* input rows (sample 0; the control block sets each sample in turn), bias rows, rails");
+        inputs.get(0).forEach((source, v) -> out.add(new VoltageSource(source, source.substring(1), "0", v).spiceLine()));
         for (Element e : net.drivers()) {
             if (!e.name().startsWith("vin")) {
-                out.add(e.spiceLine()); // bias rows and rails: DC sources as in the flat netlist
+                out.add(e.spiceLine());
             }
         }
-        out.add("* probe nodes (connected to nothing else): eqspice's outputs and the targets per sample");
-        for (int k = 0; k < outputs; k++) {
-            final int kk = k;
-            if (samples.eqspice() != null) {
-                out.addAll(pwl("beqs" + k, "eqs" + k, samples.eqspice().stream().map(o -> o[kk]).toList()));
-            }
-            out.addAll(pwl("btgt" + k, "tgt" + k, samples.y().stream().map(y -> y[kk]).toList()));
-        }
-        List<String> ports = net.subcircuit().ports();
-        out.add(net.subcircuit().instanceLine("xnet", ports));
+        out.add(net.subcircuit().instanceLine("xnet", net.subcircuit().ports()));
         out.add(".control");
         out.add("set numdgt=" + DIGITS);
         out.add("set width=" + (16 + 4 * (DIGITS + 9) * Math.min(outputs, 3)));
-        out.add("dc vsample 0 " + (n - 1) + " 1");
+        out.add("setplot const");
         List<String> columns = new ArrayList<>();
         List<String> worst = new ArrayList<>();
         for (int k = 0; k < outputs; k++) {
-            out.add("let out" + k + " = v(" + layout.outputPlus(k) + ")-v(" + layout.outputMinus(k) + ")");
+            out.add("let out" + k + " = vector(" + n + ") * 0 + " + NO_VALUE);
             columns.add("out" + k);
             if (samples.eqspice() != null) {
-                out.add("let eqspice" + k + " = v(eqs" + k + ")");
-                out.add("let diff" + k + " = out" + k + "-eqspice" + k);
-                out.add("let maxdiff" + k + " = vecmax(abs(diff" + k + "))");
+                out.addAll(table("eqspice" + k, samples.eqspice(), k));
                 columns.add("eqspice" + k);
                 columns.add("diff" + k);
                 worst.add("maxdiff" + k);
             }
-            out.add("let target" + k + " = v(tgt" + k + ")");
+            out.addAll(table("target" + k, samples.y(), k));
             columns.add("target" + k);
+        }
+        for (int s = 0; s < n; s++) {
+            out.add("* sample " + s + ": x = " + java.util.Arrays.toString(samples.x().get(s)));
+            inputs.get(s).forEach((source, v) -> out.add("alter " + source + " dc = " + SpiceNumber.format(source, v)));
+            out.add("op");
+            for (int k = 0; k < outputs; k++) {
+                out.add("let out" + k + "[" + s + "] = v(" + layout.outputPlus(k) + ")-v(" + layout.outputMinus(k) + ")");
+            }
+            out.add("destroy all");
+        }
+        out.add("setplot const");
+        for (int k = 0; k < outputs && samples.eqspice() != null; k++) {
+            out.add("let diff" + k + " = out" + k + "-eqspice" + k);
+            out.add("let maxdiff" + k + " = vecmax(abs(diff" + k + "))");
         }
         out.add("print " + String.join(" ", columns));
         if (!worst.isEmpty()) {
@@ -143,22 +146,13 @@ public final class SubcircuitTestbench {
         return out;
     }
 
-    /** A B source holding {@code node} at {@code values.get(k)} when V(sample) = k; a table of one sample gets two points. */
-    private static List<String> pwl(String name, String node, List<Double> values) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder sb = new StringBuilder(SpiceNames.element(name, 'b') + " " + SpiceNames.node(node)
-                + " 0 v = pwl(v(sample)");
-        int points = Math.max(2, values.size());
-        for (int k = 0; k < points; k++) {
-            if (k % PAIRS_PER_LINE == 0) {
-                lines.add(sb.toString());
-                sb = new StringBuilder("+");
-            }
-            double v = values.get(Math.min(k, values.size() - 1));
-            sb.append(String.format(Locale.ROOT, " , %d, %s", k, SpiceNumber.format("value of " + name, v)));
+    /** A vector of the const plot holding column {@code k} of {@code rows}, one element per line. */
+    private static List<String> table(String name, List<double[]> rows, int k) {
+        List<String> lines = new ArrayList<>(rows.size() + 1);
+        lines.add("let " + name + " = vector(" + rows.size() + ")");
+        for (int s = 0; s < rows.size(); s++) {
+            lines.add("let " + name + "[" + s + "] = " + SpiceNumber.format(name, rows.get(s)[k]));
         }
-        sb.append(")");
-        lines.add(sb.toString());
         return lines;
     }
 }
