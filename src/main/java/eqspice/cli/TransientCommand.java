@@ -115,6 +115,7 @@ final class TransientCommand implements Callable<Integer> {
         Path target = out != null ? out : run ? source.resolve("transient") : Path.of("results", exp.name(), "transient");
         PrintWriter stdout = spec.commandLine().getOut();
         try (NgspiceSession ng = new NgspiceSession()) {
+            ng.linearSolver(cfg.solver()); // what ngspice really uses, for the provenance (a build without KLU falls back)
             List<String> prov = new ArrayList<>(Provenance.of(Main.version(), ng.info(), cfg.solver(), cfg.seed(),
                     exp.file().toString(), exp.sha256()).lines());
             prov.add((run ? "trained conductances " + folder.conductances() : "initial network, seed " + cfg.seed())
@@ -127,17 +128,18 @@ final class TransientCommand implements Callable<Integer> {
                     + setup.tolerance() + " V of the DC point");
             double[] transientTimes = new double[repeat];
             double[] dcTimes = new double[repeat];
+            double[] ratios = new double[repeat];
             PhaseDynamics.Report report = null;
             for (int r = 0; r < repeat; r++) {
                 report = PhaseDynamics.run(ng, setup);
                 transientTimes[r] = report.transientSeconds() / report.phases().size();
                 dcTimes[r] = report.dcSeconds() / report.phases().size();
+                ratios[r] = transientTimes[r] / dcTimes[r];
             }
             DynamicsReport.phaseTable(report).forEach(stdout::println);
-            double tr = median(transientTimes);
-            double dc = median(dcTimes);
-            stdout.printf(Locale.ROOT, "time per phase: transient %.4g s, DC %.4g s, ratio %.1f (median of %d, %d "
-                    + "points)%n", tr, dc, tr / dc, repeat, report.run().trajectory().length());
+            stdout.printf(Locale.ROOT, "time per phase: transient %.4g s, DC %.4g s, ratio %.1f (medians of %d runs, "
+                    + "each timing both; %d time points)%n", median(transientTimes), median(dcTimes), median(ratios), repeat,
+                    report.run().trajectory().length());
             stdout.println("wrote " + DynamicsReport.writePhases(target, report, prov));
             if (!times.isEmpty()) {
                 List<CutShort.Row> rows = CutShort.run(ng, setup, times);

@@ -20,7 +20,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The files and tables of {@code eqspice transient}: {@code phases.csv} (per phase: settling
- * verdict and time, energy by source group), {@code cut-short.csv} and {@code cut-short.png}
+ * verdict and time, energy by source group, then by source), {@code cut-short.csv} and {@code cut-short.png}
  * (the gradient estimate with every phase cut to T, against the DC estimate).
  */
 public final class DynamicsReport {
@@ -76,6 +76,8 @@ public final class DynamicsReport {
                 "deviation_v", "node", "amplitude_v", "frequency_hz", "rail_v"));
         PhaseDynamics.GROUPS.forEach(g -> header.add("energy_" + g.replace(' ', '_') + "_j"));
         header.addAll(List.of("energy_total_j", "stored_change_j", "end_power_w"));
+        List<String> sources = r.phases().isEmpty() ? List.of() : List.copyOf(r.phases().get(0).energy().keySet());
+        sources.forEach(name -> header.add("energy_" + name + "_j"));
         StringWriter w = new StringWriter();
         try (CSVPrinter p = printer(w, provenance, header)) {
             for (PhaseDynamics.PhaseReport ph : r.phases()) {
@@ -84,6 +86,7 @@ public final class DynamicsReport {
                         s.verdict().id(), s.settlingTime(), s.deviation(), s.node(), s.amplitude(), s.frequency(), s.rail()));
                 PhaseDynamics.GROUPS.forEach(g -> row.add(ph.groups().get(g)));
                 row.addAll(List.of(ph.total(), ph.stored(), ph.endPower()));
+                sources.forEach(name -> row.add(ph.energy().get(name)));
                 p.printRecord(row);
             }
         }
@@ -127,7 +130,7 @@ public final class DynamicsReport {
     public static Path writePlot(Path dir, List<CutShort.Row> rows, String title) throws IOException {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(900).height(520).title(title)
-                .xAxisTitle("phase length T (s), every phase cut at T").yAxisTitle("estimate at T vs DC estimate").build();
+                .xAxisTitle("phase length T (s), every phase cut at T").yAxisTitle("estimate at T vs DC estimate (held to -0.5 .. 1.5)").build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisMin(-0.5);
         chart.getStyler().setYAxisMax(1.5);
