@@ -1,7 +1,7 @@
 package eqspice.baseline;
 
-import eqspice.train.Sample;
-import eqspice.train.Task;
+import eqspice.task.Sample;
+import eqspice.task.Task;
 import eqspice.train.TrainingConfig;
 import java.util.ArrayList;
 import java.util.List;

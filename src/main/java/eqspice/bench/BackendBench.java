@@ -9,7 +9,6 @@ import eqspice.simulate.Simulator;
 import eqspice.simulate.Solution;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +27,10 @@ public final class BackendBench {
     /** A backend under test: a name for the table and how to open it (opened once, reused across networks). */
     public record Backend(String name, Supplier<Simulator> open) {
     }
+
+    /** The backends the CLI knows, by name: how a phase reaches the solver. Another strategy is one more entry. */
+    public static final Map<String, Supplier<Simulator>> KNOWN = new java.util.TreeMap<>(Map.of(
+            "ngspice-alter-op", eqspice.ngspice.NgspiceSession::new, "embedded", eqspice.embedded.EmbeddedSimulator::new));
 
     private static final String[] PHASES = {"free", "+beta", "-beta"};
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -92,8 +95,8 @@ public final class BackendBench {
         String shape = eqspice.network.CrossbarCircuit.shape(spec);
         for (int b = 0; b < backends.size(); b++) {
             // alter + op per phase, the strategy the "ngspice-alter-op" label names (the default is now a sweep)
-            CrossbarSession session = new CrossbarSession(sims.get(b), net, options, List.of(),
-                    eqspice.eqprop.PhaseStrategy.ALTER_OP);
+            CrossbarSession session = CrossbarSession.builder(sims.get(b), net).options(options)
+                    .strategy(eqspice.eqprop.PhaseStrategy.ALTER_OP).open();
             double[][] times = new double[PHASES.length][samples];
             double[][] cpuTimes = new double[PHASES.length][samples];
             double[] seconds = new double[2 * PHASES.length];
@@ -185,15 +188,14 @@ public final class BackendBench {
         }
     }
 
-    /** The named backends in the order given, for the CLI. */
-    public static List<Backend> select(Map<String, Supplier<Simulator>> available, List<String> names) {
-        Map<String, Supplier<Simulator>> known = new LinkedHashMap<>(available);
+    /** The named backends of {@link #KNOWN} in the order given, for the CLI. */
+    public static List<Backend> select(List<String> names) {
         List<Backend> out = new ArrayList<>();
         for (String n : names) {
-            Supplier<Simulator> s = known.get(n);
+            Supplier<Simulator> s = KNOWN.get(n);
             if (s == null) {
                 throw new IllegalArgumentException("unknown backend '" + n + "'; allowed: " + String.join(", ",
-                        known.keySet()));
+                        KNOWN.keySet()));
             }
             out.add(new Backend(n, s));
         }

@@ -5,7 +5,6 @@ import eqspice.circuit.SolverOptions;
 import eqspice.ngspice.NgspiceSession;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -62,9 +61,8 @@ public final class BindingBench {
      * leak. With the heap resident from the start, RSS growth is ngspice's (or the JIT's).
      */
     private static void memoryInChild(PrintStream out, int solves) throws IOException {
-        java.util.List<String> cmd = java.util.List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch", "-cp", System.getProperty("java.class.path"),
-                "eqspice.cli.Main", "bench", "memory", "--solves", Integer.toString(solves));
+        java.util.List<String> cmd = eqspice.run.ChildJvm.command(java.util.List.of("-Xms256m", "-Xmx256m",
+                "-XX:+AlwaysPreTouch"), java.util.List.of("bench", "memory", "--solves", Integer.toString(solves)));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         try {

@@ -11,7 +11,6 @@ import eqspice.ngspice.NgspiceSession;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,9 +31,8 @@ public final class PhaseSoak {
 
     /** Runs {@link #soak} in a child JVM and prints its report. */
     public static void inChild(PrintStream out, int phases) throws IOException {
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms256m",
-                "-Xmx256m", "-XX:+AlwaysPreTouch", "-cp", System.getProperty("java.class.path"), "eqspice.cli.Main", "bench",
-                "phase-soak", "--phases", Integer.toString(phases));
+        List<String> cmd = eqspice.run.ChildJvm.command(List.of("-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch"),
+                List.of("bench", "phase-soak", "--phases", Integer.toString(phases)));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {

@@ -1,5 +1,6 @@
 package eqspice.bench;
 
+import eqspice.eqprop.Readout;
 import eqspice.circuit.Circuit;
 import eqspice.circuit.CurrentSource;
 import eqspice.circuit.Element;
@@ -69,7 +70,7 @@ public record PhaseWorkload(NetworkSpec spec, LayeredNetwork network, double[][]
 
     /** A session for the strategy on {@code simulator}. */
     public CrossbarSession session(Simulator simulator, SolverOptions options, PhaseStrategy strategy) {
-        return new CrossbarSession(simulator, network, options, List.of(), strategy);
+        return CrossbarSession.builder(simulator, network).options(options).strategy(strategy).open();
     }
 
     /** One EqProp step (3 phases) for sample {@code s}. */
@@ -93,7 +94,7 @@ public record PhaseWorkload(NetworkSpec spec, LayeredNetwork network, double[][]
 
     /** Nudging currents sign * beta * (y - o) of a free solution. */
     static double[] nudge(CrossbarCircuit builder, Solution free, double[] y, int sign) {
-        double[] o = builder.outputs(free);
+        double[] o = Readout.outputs(builder.layout(), free);
         double[] c = new double[y.length];
         for (int j = 0; j < y.length; j++) {
             c[j] = sign * BETA * (y[j] - o[j]);

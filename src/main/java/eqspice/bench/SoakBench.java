@@ -35,10 +35,8 @@ public final class SoakBench {
         long[] phases = {0};
         try (NgspiceSession ng = new NgspiceSession()) {
             for (long seed = 1; System.nanoTime() < end; seed++) {
-                TrainingConfig cfg = new TrainingConfig(base.spec(), base.task(), base.estimator(), base.alpha(),
-                        base.beta(), base.epochs(), base.batchSize(), seed, base.initLow(), base.initHigh(),
-                        base.convergedLoss(), base.solver());
-                Trainer.train(ng, cfg, List.of(), (EpochMetrics m) -> {
+                TrainingConfig cfg = base.toBuilder().seed(seed).build();
+                Trainer.train(ng, cfg, Trainer.Options.defaults().withOnEpoch((EpochMetrics m) -> {
                     int n = cfg.task().samples().size() * phasesPerSample;
                     phaseMs.add(m.seconds() * 1e3 / n);
                     phases[0] += n;
@@ -53,7 +51,7 @@ public final class SoakBench {
                         phases[0] = 0;
                         nextReport[0] += 60_000_000_000L;
                     }
-                });
+                }));
                 runs[0]++;
             }
         }

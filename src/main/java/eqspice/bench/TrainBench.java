@@ -41,7 +41,7 @@ public final class TrainBench {
     private static void measure(PrintStream out, NgspiceSession ng, NetworkSpec spec, SolverOptions options,
                                 double seconds) throws IOException {
         LayeredNetwork net = LayeredNetwork.random(spec, 1e-5, 1e-4, 7);
-        CrossbarSession session = new CrossbarSession(ng, net, options, List.of());
+        CrossbarSession session = CrossbarSession.builder(ng, net).options(options).open();
         SplittableRandom rnd = new SplittableRandom(11);
         double[][] xs = new double[16][spec.inputs()];
         double[][] ys = new double[16][spec.outputs()];

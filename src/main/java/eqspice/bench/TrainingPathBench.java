@@ -21,7 +21,7 @@ import java.util.Locale;
  * best; this table gives the fair ratio against ngspice's fastest strategy.
  */
 final class TrainingPathBench {
-    /** Samples per mini-batch: the size README "Fast phases" measured as ngspice's best. */
+    /** Samples per mini-batch: the size docs/performance.md "Fast phases" measured as ngspice's best. */
     static final int BATCH = 8;
     private static final double BETA = 1e-6;
 

@@ -103,9 +103,4 @@ public record Circuit(String title, List<Element> elements, List<DiodeModel> mod
     public Circuit withOptions(SolverOptions newOptions) {
         return new Circuit(title, elements, models, newOptions, comments, libraries);
     }
-
-    /** A copy with other header comments (provenance). */
-    public Circuit withComments(List<String> newComments) {
-        return new Circuit(title, elements, models, options, newComments, libraries);
-    }
 }

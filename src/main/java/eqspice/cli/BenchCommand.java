@@ -64,14 +64,14 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             eqspice.bench.SweepBench.run(System.out, eqspice.sweep.Sweep.load(small), eqspice.sweep.Sweep.load(full),
-                    (dir, n) -> SweepCommand.workerCommand(small, dir, n), Main.version());
+                    (dir, n) -> SweepCommand.workerCommand(small, dir, n, "auto"), Main.version());
             return 0;
         }
     }
 
     /** {@code eqspice bench netlist}. */
     @Command(name = "netlist", description = {"Time to build and write a 784-100-10 network (~80k resistors) against "
-            + "the time ngspice takes to load and solve it; goal: under 10 %."})
+            + "the time ngspice takes to load and solve it; goal: under 10 %%."})
     static final class Netlist implements Callable<Integer> {
         @Option(names = "--repeats", defaultValue = "7", description = "repeats per measurement (default ${DEFAULT-VALUE})")
         int repeats;
@@ -196,11 +196,6 @@ final class BenchCommand implements Runnable {
     @Command(name = "backends", description = {"Time per EqProp phase (free, +beta, -beta) on the embedded backend "
             + "against ngspice, at 64-32-10, 196-100-10 and 784-100-10, in one run; the first backend is the baseline."})
     static final class Backends implements Callable<Integer> {
-        /** ngspice strategies: how a phase reaches ngspice. Another strategy is one more entry here. */
-        static final java.util.Map<String, java.util.function.Supplier<eqspice.simulate.Simulator>> BACKENDS =
-                new java.util.TreeMap<>(java.util.Map.of("ngspice-alter-op", eqspice.ngspice.NgspiceSession::new,
-                        "embedded", eqspice.embedded.EmbeddedSimulator::new));
-
         @Option(names = "--backends", split = ",", defaultValue = "ngspice-alter-op,embedded",
                 description = "backends to time, baseline first (default ${DEFAULT-VALUE}); known: ngspice-alter-op, embedded")
         java.util.List<String> backends;
@@ -220,7 +215,7 @@ final class BenchCommand implements Runnable {
             java.util.List<eqspice.network.NetworkSpec> specs = networks == null
                     ? eqspice.bench.BackendBench.defaultNetworks()
                     : networks.stream().map(Backends::kendall).toList();
-            eqspice.bench.BackendBench.run(System.out, eqspice.bench.BackendBench.select(BACKENDS, backends), specs,
+            eqspice.bench.BackendBench.run(System.out, eqspice.bench.BackendBench.select(backends), specs,
                     SolverOptions.DEFAULT, samples);
             return 0;
         }

@@ -1,17 +1,18 @@
 package eqspice.cli;
 
+import eqspice.eqprop.Readout;
 import eqspice.circuit.SolverOptions;
 import eqspice.experiment.Experiment;
 import eqspice.experiment.ExperimentLoader;
 import eqspice.network.ConductanceTable;
+import eqspice.network.CrossbarCircuit;
 import eqspice.network.DesignerExport;
 import eqspice.network.Fidelity;
 import eqspice.network.LayeredNetwork;
 import eqspice.network.SubcircuitTestbench;
-import eqspice.ngspice.NgspiceSession;
 import eqspice.results.RunWriter;
-import eqspice.train.Sample;
-import eqspice.train.Trainer;
+import eqspice.run.RunService;
+import eqspice.task.Sample;
 import eqspice.train.TrainingConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code eqspice export SOURCE --level L --out DIR}: the network of a finished run (its folder)
@@ -54,7 +56,7 @@ final class DesignerFolder {
         }
         Fidelity fidelity = Fidelity.of(level, exp.fidelity());
         Sample s = cfg.task().samples().get(sample);
-        try (NgspiceSession ng = new NgspiceSession()) {
+        try (RunService service = RunService.open(Main.version())) {
             LayeredNetwork net;
             String how;
             if (run) {
@@ -71,8 +73,8 @@ final class DesignerFolder {
                 how = String.format(Locale.ROOT, "experiment %s (sha256 %s): initial conductances uniform in [%s, %s] S, "
                         + "seed %d", exp.file(), exp.sha256(), cfg.initLow(), cfg.initHigh(), cfg.seed());
                 if (trained) {
-                    var r = Trainer.train(ng, cfg, List.of(), m -> { }, null, exp.hardware().trainFidelity(),
-                            exp.programming());
+                    // as eqspice run trains it: the experiment's backend, circuit, devices and phase strategy
+                    var r = service.train(exp, Optional.empty()).result();
                     net = r.finalNetwork();
                     how += String.format(Locale.ROOT, "; trained %d epochs at the %s level: loss %.4g -> %.4g",
                             cfg.epochs(), exp.hardware().trainLevel().id(), r.initialLoss(), r.finalLoss());
@@ -84,8 +86,10 @@ final class DesignerFolder {
             SolverOptions options = cfg.solver();
             String readout = DesignerExport.Sheet.readout(cfg.task().samples().stream().map(Sample::y).toList());
             List<double[]> inputs = cfg.task().samples().stream().map(Sample::x).toList();
-            double[] harness = DesignerExport.outputs(ng, net, fidelity, List.of(s.x()), options).get(0);
-            List<double[]> solved = DesignerExport.outputs(ng, net, fidelity, inputs, SubcircuitTestbench.options(options));
+            CrossbarCircuit builder = new CrossbarCircuit(cfg.spec(), fidelity);
+            double[] harness = Readout.solveEach(service.ngspice(options), builder, net, List.of(s.x()), options).get(0);
+            SolverOptions tight = SubcircuitTestbench.options(options);
+            List<double[]> solved = Readout.solveEach(service.ngspice(tight), builder, net, inputs, tight);
             if (solved.contains(null)) {
                 stdout.println("warning: eqspice could not solve the exported circuit itself for sample(s) "
                         + java.util.stream.IntStream.range(0, solved.size()).filter(k -> solved.get(k) == null).boxed().toList()

@@ -1,15 +1,13 @@
 package eqspice.cli;
 
-import eqspice.diagnostics.CrossbarDiagnosis;
 import eqspice.diagnostics.DiagnosisTable;
-import eqspice.diagnostics.PhaseDiagnosis;
+import eqspice.diagnostics.DiagnosisVerdict;
+import eqspice.results.DiagnosisFiles;
 import eqspice.eqprop.Phase;
 import eqspice.experiment.Experiment;
 import eqspice.experiment.ExperimentLoader;
 import eqspice.network.Fidelity;
-import eqspice.cosim.Backends;
-import eqspice.ngspice.NgspiceSession;
-import eqspice.simulate.Simulator;
+import eqspice.run.RunService;
 import eqspice.train.TrainingConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,8 +52,13 @@ final class DiagnoseCommand implements Callable<Integer> {
             description = "relative conductance perturbation of the variational check (default: ${DEFAULT-VALUE})")
     double epsilon = 1e-4;
 
+    @Option(names = "--out", paramLabel = "DIR", description = {"also write the tables as CSV into this folder: "
+        + "diagnosis.csv (per phase and element class) and diagnosis-conductances.csv (the PCM-vs-VDM check per "
+        + "conductance)"})
+    Path out;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         List<Phase> phases = phases();
         if (!(epsilon > 0 && epsilon < 0.5)) {
             throw new ParameterException(spec.commandLine(), "--epsilon must be in (0, 0.5), got " + epsilon);
@@ -75,25 +78,22 @@ final class DiagnoseCommand implements Callable<Integer> {
                     + cfg.task().name() + "' has " + samples + " samples), got " + sample);
         }
         PrintWriter out = spec.commandLine().getOut();
-        // the experiment's backend (simulator: section); ngspice is loaded only when that backend uses it, or
-        // for a non-ideal level (the embedded solver has no op-amp subcircuits, 1N4148 or sinh devices)
-        boolean ideal = fidelity.level() == Fidelity.Level.IDEAL;
-        NgspiceSession ngspice = exp.simulator().usesNgspice() || !ideal ? new NgspiceSession() : null;
-        try (ngspice) {
-            if (ngspice != null) {
-                ngspice.linearSolver(cfg.solver());
-            }
-            Simulator ng = ideal ? Backends.open(exp.simulator(), () -> ngspice) : ngspice;
-            List<PhaseDiagnosis> result = CrossbarDiagnosis.initial(ng, cfg, fidelity, sample, phases, epsilon,
-                    List.of());
-            out.printf(Locale.ROOT, "%s, initial network (seed %d), sample %d: x = %s V, y = %s V, beta %s S%n",
-                    exp.name(), cfg.seed(), sample, Arrays.toString(cfg.task().samples().get(sample).x()),
-                    Arrays.toString(cfg.task().samples().get(sample).y()), cfg.beta());
-            out.printf("circuit: %s%n", fidelity.label());
-            out.printf("solver: %s; %s%n", cfg.solver().label(), ng.info().label());
-            out.print(DiagnosisTable.format(result));
-            out.flush();
+        RunService.Diagnosis diagnosis;
+        try (RunService service = RunService.open(Main.version())) {
+            diagnosis = service.diagnose(exp, fidelity, sample, phases, epsilon);
         }
+        out.printf(Locale.ROOT, "%s, initial network (seed %d), sample %d: x = %s V, y = %s V, beta %s S%n",
+                exp.name(), cfg.seed(), sample, Arrays.toString(cfg.task().samples().get(sample).x()),
+                Arrays.toString(cfg.task().samples().get(sample).y()), cfg.beta());
+        out.printf("circuit: %s%n", fidelity.label());
+        out.printf("solver: %s; %s%n", cfg.solver().label(), diagnosis.simulator().label());
+        out.print(DiagnosisTable.format(diagnosis.phases()));
+        out.println(DiagnosisVerdict.of(diagnosis.phases()));
+        if (this.out != null) {
+            out.println("wrote " + String.join(" and ", DiagnosisFiles.write(this.out, diagnosis.phases()).stream()
+                    .map(Path::toString).toList()));
+        }
+        out.flush();
         return 0;
     }
 

@@ -6,8 +6,7 @@ import eqspice.experiment.ExperimentLoader;
 import eqspice.network.Fidelity;
 import eqspice.network.LayeredNetwork;
 import eqspice.network.NetlistExport;
-import eqspice.ngspice.NgspiceSession;
-import eqspice.train.Trainer;
+import eqspice.run.RunService;
 import eqspice.train.TrainingConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,7 +72,8 @@ final class ExportCommand implements Callable<Integer> {
             netlistName("--out " + out, stem(out));
         }
         if ("kiraz-case1".equals(source) && !Files.exists(Path.of(source))) {
-            NetlistExport.Exported f = NetlistExport.writeKirazCase1(dir(out, "kiraz-case1"));
+            NetlistExport.Exported f = NetlistExport.writeKirazCase1(dir(out, "kiraz-case1"),
+                    out != null ? stem(out) : "kiraz-case1");
             stdout.println("wrote " + f.netlist() + " and " + f.conductances());
             return 0;
         }
@@ -85,12 +86,13 @@ final class ExportCommand implements Callable<Integer> {
         String how = String.format(Locale.ROOT, "experiment %s (sha256 %s): initial conductances uniform in [%s, %s] S, seed %d",
                 exp.file(), exp.sha256(), cfg.initLow(), cfg.initHigh(), cfg.seed());
         if (trained) {
-            try (NgspiceSession ng = new NgspiceSession()) {
-                var r = Trainer.train(ng, cfg, List.of(), m -> { });
-                net = r.finalNetwork();
+            try (RunService service = RunService.open(Main.version())) {
+                // as eqspice run trains it: the experiment's backend, circuit, devices and phase strategy
+                RunService.Trained t = service.train(exp, Optional.empty());
+                net = t.result().finalNetwork();
                 how += String.format(Locale.ROOT, "; trained %d epochs (%s estimator, alpha %s, beta %s) by %s: loss %.4g -> %.4g",
-                        cfg.epochs(), cfg.estimator().id(), cfg.alpha(), cfg.beta(), ng.info().label(), r.initialLoss(),
-                        r.finalLoss());
+                        cfg.epochs(), cfg.estimator().id(), cfg.alpha(), cfg.beta(), t.simulator().label(),
+                        t.result().initialLoss(), t.result().finalLoss());
             }
         }
         String name = out != null ? stem(out) : netlistName(exp.file() + ": the experiment name", exp.name());

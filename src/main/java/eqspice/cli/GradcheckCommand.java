@@ -1,21 +1,16 @@
 package eqspice.cli;
 
-import eqspice.eqprop.CrossbarSession;
 import eqspice.eqprop.Estimator;
 import eqspice.eqprop.GradientCheck;
 import eqspice.experiment.Experiment;
 import eqspice.experiment.ExperimentLoader;
-import eqspice.network.LayeredNetwork;
-import eqspice.cosim.Backends;
-import eqspice.network.Fidelity;
-import eqspice.ngspice.NgspiceSession;
-import eqspice.simulate.Simulator;
+import eqspice.run.RunService;
 import eqspice.train.TrainingConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +26,7 @@ final class GradcheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "EXPERIMENT")
+    @Parameters(paramLabel = "EXPERIMENT", description = "experiment file (YAML); see experiments/README.md")
     Path file;
 
     @Option(names = "--beta", split = ",", paramLabel = "B", defaultValue = "1e-8,1e-6,1e-4,1e-2",
@@ -59,31 +54,24 @@ final class GradcheckCommand implements Callable<Integer> {
         }
         List<Estimator> ests = estimators.stream().map(Estimator::parse).toList();
         PrintWriter out = spec.commandLine().getOut();
-        // the experiment's backend (simulator: section); ngspice is loaded only when that backend uses it
-        NgspiceSession ngspice = exp.simulator().usesNgspice() ? new NgspiceSession() : null;
-        try (ngspice) {
-            if (ngspice != null) {
-                ngspice.linearSolver(cfg.solver());
-            }
-            Simulator ng = Backends.open(exp.simulator(), () -> ngspice);
-            LayeredNetwork net = LayeredNetwork.random(cfg.spec(), cfg.initLow(), cfg.initHigh(), cfg.seed());
-            // The circuit the experiment trains (fidelity.train_level), so that the check measures
-            // the estimate that training really uses.
-            Fidelity fidelity = exp.hardware().trainFidelity();
-            CrossbarSession session = new CrossbarSession(ng, net, fidelity, cfg.solver(), List.of());
-            out.printf(Locale.ROOT, "%s: initial network (seed %d), %d samples, %d conductances, FD step %s; %s%n",
-                    exp.name(), cfg.seed(), cfg.task().samples().size(), session.conductors().size(), step,
-                    cfg.solver().label());
-            out.println("circuit: " + fidelity.label());
-            out.printf(Locale.ROOT, "%-10s %-10s %-12s %-12s %-12s %-12s %s%n", "estimator", "beta (S)", "cosine",
-                    "rel. error", "|reference|", "|estimate|", "worst sample cosine");
-            for (GradientCheck.Row r : GradientCheck.run(session, cfg.task().samples(), betas, ests, step)) {
-                out.printf(Locale.ROOT, "%-10s %-10.1e %-12.6f %-12.3e %-12.4e %-12.4e %.6f%s%n", r.estimator().id(),
-                        r.beta(), r.cosine(), r.relativeError(), r.referenceNorm(), r.estimateNorm(),
-                        r.worstSampleCosine(), r.failedSamples() > 0 ? "  (" + r.failedSamples() + " samples failed)" : "");
-            }
-            out.println("solved by " + ng.info().label());
+        RunService.GradientCheckReport report;
+        try (RunService service = RunService.open(Main.version())) {
+            // the experiment's backend (simulator: section) and training circuit (fidelity.train_level), so that
+            // the check measures the estimate that training really uses
+            report = service.gradientCheck(exp, betas, ests, step, Optional.empty());
         }
+        out.printf(Locale.ROOT, "%s: initial network (seed %d), %d samples, %d conductances, FD step %s; %s%n",
+                exp.name(), cfg.seed(), cfg.task().samples().size(), report.conductances(), step,
+                cfg.solver().label());
+        out.println("circuit: " + report.fidelity().label());
+        out.printf(Locale.ROOT, "%-10s %-10s %-12s %-12s %-12s %-12s %s%n", "estimator", "beta (S)", "cosine",
+                "rel. error", "|reference|", "|estimate|", "worst sample cosine");
+        for (GradientCheck.Row r : report.rows()) {
+            out.printf(Locale.ROOT, "%-10s %-10.1e %-12.6f %-12.3e %-12.4e %-12.4e %.6f%s%n", r.estimator().id(),
+                    r.beta(), r.cosine(), r.relativeError(), r.referenceNorm(), r.estimateNorm(),
+                    r.worstSampleCosine(), r.failedSamples() > 0 ? "  (" + r.failedSamples() + " samples failed)" : "");
+        }
+        out.println("solved by " + report.simulator().label());
         return 0;
     }
 }

@@ -22,7 +22,7 @@ final class MergeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RESULTS_DIR")
+    @Parameters(paramLabel = "RESULTS_DIR", description = "a sharded sweep's results folder (holding points-shard-i-of-n.csv)")
     Path dir;
 
     @Option(names = "--experiment", paramLabel = "FILE",
@@ -37,6 +37,14 @@ final class MergeCommand implements Callable<Integer> {
         out.printf("%d of %d points merged into %s%n", r.merged(), r.planned(), r.table());
         r.missing().forEach(m -> out.println("missing: " + m));
         r.duplicated().forEach(d -> out.println("duplicated: " + d));
+        if (!r.shardsToResubmit().isEmpty()) {
+            Path script = dir.resolve("sweep.sbatch");
+            String shards = r.shardsToResubmit().stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(","));
+            out.println("resubmit shards " + shards + ": sbatch --array=" + shards + " "
+                    + (Files.exists(script) ? script : "<the sweep's sbatch script>")
+                    + " (or eqspice sweep ... --shard i/n on any machine); finished points are skipped");
+        }
         return r.complete() ? 0 : 1;
     }
 

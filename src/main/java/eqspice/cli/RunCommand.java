@@ -1,25 +1,21 @@
 package eqspice.cli;
 
-import eqspice.cosim.Backends;
-import eqspice.cosim.CoSimProbe;
-import eqspice.cosim.CoSimStats;
-import eqspice.cosim.CoSimulationMismatchException;
-import eqspice.cosim.CoSimulator;
 import eqspice.baseline.BaselineTrainer;
-import eqspice.diagnostics.EpochDiagnostics;
+import eqspice.cosim.CoSimulationMismatchException;
 import eqspice.eqprop.PhaseStrategy;
 import eqspice.experiment.Experiment;
 import eqspice.experiment.ExperimentLoader;
-import eqspice.ngspice.RestartingSession;
+import eqspice.network.Fidelity;
 import eqspice.results.ConfigDescription;
-import eqspice.results.Provenance;
-import eqspice.results.RunWriter;
+import eqspice.run.RunListener;
+import eqspice.run.RunOutcome;
+import eqspice.run.RunRequest;
+import eqspice.run.RunService;
 import eqspice.simulate.BackendChoice;
-import eqspice.simulate.Simulator;
-import eqspice.train.Accuracy;
+import eqspice.simulate.SimulatorInfo;
+import eqspice.results.LossFloor;
+import eqspice.train.Convergence;
 import eqspice.train.EpochMetrics;
-import eqspice.train.EpochProbe;
-import eqspice.train.Trainer;
 import eqspice.train.TrainingConfig;
 import eqspice.train.TrainingResult;
 import java.io.IOException;
@@ -27,11 +23,8 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,111 +64,102 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--phases", defaultValue = "auto", paramLabel = "STRATEGY", description = {"how phases are solved: "
         + "sweep (a mini-batch's phases in one ngspice dc sweep), external-op or alter-op (one op per phase); auto: "
         + "sweep when solver.reltol <= 1e-6, else external-op (a warm-started nudged phase can stop within a loose "
-        + "tolerance before it resolves the nudge); see README \"Fast phases\" (default ${DEFAULT-VALUE})"})
+        + "tolerance before it resolves the nudge); see docs/performance.md, \"Fast phases\" (default ${DEFAULT-VALUE})"})
     String phases;
 
     @Override
     public Integer call() {
-        PhaseStrategy chosen = "auto".equals(phases) ? null : PhaseStrategy.parse(phases);
+        Optional<PhaseStrategy> chosen = PhaseStrategy.parseChoice(phases);
         Experiment exp = file != null ? ExperimentLoader.load(file) : embedded(DEFAULT);
         TrainingConfig cfg = exp.config();
-        PhaseStrategy strategy = chosen != null ? chosen : PhaseStrategy.defaultFor(cfg.solver());
         BackendChoice choice = exp.simulator();
         Path dir = out != null ? out : Path.of("results", exp.name());
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        // ngspice only when the backend uses it; a restarting session survives an ngspice exit: the phase fails, the run goes on
-        RestartingSession ng = choice.usesNgspice() ? new RestartingSession() : null;
-        try {
-            if (ng != null) {
-                ng.linearSolver(cfg.solver()); // so that provenance names the solver ngspice really uses
-            }
-            Simulator sim = Backends.open(choice, () -> ng);
-            CoSimulator cosim = sim instanceof CoSimulator c ? c : null;
-            Provenance prov = Provenance.of(Main.version(), sim.info(), cfg.solver(), cfg.seed(),
-                    exp.file().toString(), exp.sha256());
-            Map<String, Object> config = new LinkedHashMap<>(ConfigDescription.of(cfg));
-            config.put("simulator", choice.label());
-            config.put("phases", strategy.label());
-            stdout.printf(Locale.ROOT, "%s: %s, %s estimator, alpha %s, beta %s, %d epochs, seed %d, backend %s%n",
-                    exp.name(), ConfigDescription.of(cfg).get("network"), cfg.estimator().id(), cfg.alpha(), cfg.beta(),
-                    cfg.epochs(), cfg.seed(), choice.backend().id());
-            if (exp.hardware().trainLevel() != eqspice.network.Fidelity.Level.IDEAL) {
-                stdout.println("training on the circuit " + exp.hardware().trainFidelity().label());
-            }
-            if (!exp.programming().ideal()) {
-                stdout.println("device programming: " + exp.programming());
-            }
-            stdout.flush();
-            TrainingResult r;
-            EpochProbe probe = EpochProbe.both(diagnostics ? new EpochDiagnostics(sim, cfg, diagnosticsSample, 1e-4,
-                    exp.hardware().trainFidelity()) : null,
-                    cosim == null ? null : new CoSimProbe(cosim));
-            List<String> columns = new ArrayList<>();
-            if (cfg.task().classification()) {
-                columns.addAll(Accuracy.COLUMNS);
-                stdout.printf(Locale.ROOT, "%s: %d training and %d test samples, %d classes%n", cfg.task().name(),
-                        cfg.task().samples().size(), cfg.task().test().size(), cfg.task().classes());
-            }
-            if (probe != null) {
-                columns.addAll(probe.columns());
-            }
-            try (RunWriter writer = new RunWriter(dir, prov, config, columns)) {
-                writer.experiment(file != null ? ExperimentLoader.readBytes(file) : embeddedBytes(DEFAULT));
-                BaselineTrainer.Result base = exp.baseline().map(b -> BaselineTrainer.train(cfg, b, e -> { })).orElse(null);
-                if (base != null) {
-                    writer.baseline(base);
-                    String outcome = cfg.task().classification() ? String.format(Locale.ROOT,
+        RunRequest request = RunRequest.of(exp).withOut(dir).withPhases(chosen)
+                .withExperimentYaml(file != null ? ExperimentLoader.readBytes(file) : embeddedBytes(DEFAULT));
+        if (diagnostics) {
+            request = request.withDiagnosticsSample(diagnosticsSample);
+        }
+        RunOutcome outcome;
+        try (RunService service = RunService.open(Main.version())) {
+            outcome = service.run(request, new RunListener() {
+                // started when training starts (after the baseline), so that its time estimate is training's own
+                private Progress progress;
+
+                @Override
+                public void started(SimulatorInfo simulator) {
+                    header(stdout, exp);
+                    progress = new Progress(err, cfg.epochs(), quiet);
+                }
+
+                @Override
+                public void baseline(BaselineTrainer.Result base) {
+                    String result = cfg.task().classification() ? String.format(Locale.ROOT,
                             "train accuracy %.2f %%, test accuracy %.2f %%", 100 * base.last().trainAccuracy(),
                             100 * base.last().testAccuracy()) : String.format(Locale.ROOT, "loss %.4g V^2",
                             base.last().loss());
                     stdout.printf(Locale.ROOT, "backprop baseline (%d weights, learning rate %s): %s after %d epochs, "
-                            + "%.2f s%n", base.parameters(), exp.baseline().get().learningRate(), outcome,
+                            + "%.2f s%n", base.parameters(), exp.baseline().get().learningRate(), result,
                             base.epochs().size(), base.seconds());
                     stdout.flush();
+                    progress = new Progress(err, cfg.epochs(), quiet);
                 }
-                Progress progress = new Progress(err, cfg.epochs(), quiet);
-                r = Trainer.train(sim, cfg, prov.lines(), m -> {
-                    writer.epoch(m);
+
+                @Override
+                public void epoch(EpochMetrics m) {
                     progress.epoch(m);
-                }, probe, exp.hardware().trainFidelity(), exp.programming(), strategy);
-                Map<String, Object> extra = new LinkedHashMap<>();
-                if (cosim != null) {
-                    extra.put("cosimulation", CoSimProbe.summary(cosim, cosim.checkNow())); // the final network
                 }
-                writer.summary(r, extra);
-            }
-            stdout.printf(Locale.ROOT, "loss %.4g -> %.4g V^2 (%.3gx lower), %s, %d failed phases, %.1f s%n",
-                    r.initialLoss(), r.finalLoss(), r.initialLoss() / r.finalLoss(),
-                    r.converged() ? "converged at epoch " + r.epochsToConverge() : "not converged",
-                    r.failedPhases(), r.seconds());
-            EpochMetrics last = r.epochs().get(r.epochs().size() - 1);
-            if (cfg.task().classification()) {
-                stdout.printf(Locale.ROOT, "EqProp on the circuit: train accuracy %.2f %%, test accuracy %.2f %%, "
-                        + "%.1f s per epoch (median)%n", 100 * last.diagnostics().get("train_accuracy"),
-                        100 * last.diagnostics().get("test_accuracy"), medianSeconds(r));
-            }
-            if (!r.firstFailure().isEmpty()) {
-                stdout.println("first failed phase: " + r.firstFailure());
-            }
-            if (cosim != null) {
-                CoSimStats t = cosim.total();
-                stdout.printf(Locale.ROOT, "co-simulation: %d ngspice checks (the last on the final network), largest "
-                        + "node-voltage difference %.3e V, %d mismatches above %.3g V%s%n", t.checks(),
-                        t.maxDifference(), t.mismatches(), choice.tolerance(),
-                        t.firstMismatch().isEmpty() ? "" : "; first: " + t.firstMismatch());
-            }
-            stdout.println("solved by " + sim.info().label() + "; results in " + dir);
+            });
         } catch (CoSimulationMismatchException e) {
             stdout.println("stopped: " + e.getMessage() + " (simulator.stop_on_mismatch is true); results so far in "
                     + dir);
             return 3;
-        } finally {
-            if (ng != null) {
-                ng.close();
-            }
         }
+        TrainingResult r = outcome.result();
+        Convergence rule = Convergence.of(cfg);
+        int reached = rule.firstReached(r.epochs());
+        EpochMetrics last = r.epochs().get(r.epochs().size() - 1);
+        stdout.printf(Locale.ROOT, "loss %s -> %s%s, train accuracy %.1f %%, %s, %d failed phases, %.1f s%n",
+                LossFloor.text(r.initialLoss()), LossFloor.text(r.finalLoss()),
+                LossFloor.ratio(r.initialLoss(), r.finalLoss()), 100 * Convergence.accuracy(last),
+                r.converged() ? "converged at epoch " + r.epochsToConverge()
+                        : reached > 0 ? "not converged (met the rule at epoch " + reached + ", lost it later)"
+                        : "not converged", r.failedPhases(), r.seconds());
+        stdout.println("converged means: " + rule.rule());
+        if (cfg.task().classification()) {
+            stdout.printf(Locale.ROOT, "EqProp on the circuit: train accuracy %.2f %%, test accuracy %.2f %%, "
+                    + "%.1f s per epoch (median)%n", 100 * last.diagnostics().get("train_accuracy"),
+                    100 * last.diagnostics().get("test_accuracy"), medianSeconds(r));
+        }
+        if (!r.firstFailure().isEmpty()) {
+            stdout.println("first failed phase: " + r.firstFailure());
+        }
+        outcome.cosim().ifPresent(t -> stdout.printf(Locale.ROOT, "co-simulation: %d ngspice checks (the last on the "
+                + "final network), largest node-voltage difference %.3e V, %d mismatches above %.3g V%s%n", t.checks(),
+                t.maxDifference(), t.mismatches(), choice.tolerance(),
+                t.firstMismatch().isEmpty() ? "" : "; first: " + t.firstMismatch()));
+        stdout.println("solved by " + outcome.simulator().label() + "; results in " + dir);
         return 0;
+    }
+
+    /** What is about to run: the experiment, its circuit and devices, its task. */
+    private static void header(PrintWriter stdout, Experiment exp) {
+        TrainingConfig cfg = exp.config();
+        stdout.printf(Locale.ROOT, "%s: %s, %s estimator, alpha %s, beta %s, %d epochs, seed %d, backend %s%n",
+                exp.name(), ConfigDescription.of(cfg).get("network"), cfg.estimator().id(), cfg.alpha(), cfg.beta(),
+                cfg.epochs(), cfg.seed(), exp.simulator().backend().id());
+        if (exp.hardware().trainLevel() != Fidelity.Level.IDEAL) {
+            stdout.println("training on the circuit " + exp.hardware().trainFidelity().label());
+        }
+        if (!exp.programming().ideal()) {
+            stdout.println("device programming: " + exp.programming());
+        }
+        if (cfg.task().classification()) {
+            stdout.printf(Locale.ROOT, "%s: %d training and %d test samples, %d classes%n", cfg.task().name(),
+                    cfg.task().samples().size(), cfg.task().test().size(), cfg.task().classes());
+        }
+        stdout.flush();
     }
 
     private static double medianSeconds(TrainingResult r) {
@@ -220,11 +204,14 @@ final class RunCommand implements Callable<Integer> {
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
             double eta = elapsed / m.epoch() * (epochs - m.epoch());
+            // a classification's accuracy is its argmax accuracy; "within tolerance of every target" would be a
+            // second, stricter accuracy next to it
             String acc = m.diagnostics().containsKey("test_accuracy") ? String.format(Locale.ROOT,
-                    "  train acc %5.1f%%  test acc %5.1f%%", 100 * m.diagnostics().get("train_accuracy"),
-                    100 * m.diagnostics().get("test_accuracy")) : "";
-            err.printf(Locale.ROOT, "  epoch %5d/%d  loss %.4e V^2  correct %3.0f%%%s  failed %d  [%.1f s, %.0f s left]%n",
-                    m.epoch(), epochs, m.loss(), 100 * m.correctFraction(), acc, m.failedPhases(), elapsed, eta);
+                    "train acc %5.1f%%  test acc %5.1f%%", 100 * m.diagnostics().get("train_accuracy"),
+                    100 * m.diagnostics().get("test_accuracy")) : String.format(Locale.ROOT, "correct %3.0f%%",
+                    100 * m.correctFraction());
+            err.printf(Locale.ROOT, "  epoch %5d/%d  loss %-16s %s  failed %d  [%.1f s, %.0f s left]%n",
+                    m.epoch(), epochs, LossFloor.text(m.loss()), acc, m.failedPhases(), elapsed, eta);
             err.flush();
         }
     }

@@ -1,12 +1,12 @@
 package eqspice.cli;
 
+import eqspice.sweep.SlurmJob;
 import eqspice.sweep.SlurmScript;
 import eqspice.sweep.Sweep;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,13 +16,15 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code eqspice slurm experiment.yaml --shards n}: the sweep as an sbatch job array. */
-@Command(name = "slurm", description = {"Write an sbatch job-array script whose task i runs shard i/n of the sweep "
-        + "(and submit it with --submit). Combine the shards afterwards with eqspice merge."})
+@Command(name = "slurm", description = {"Write an sbatch job-array script whose task i runs shard i/n of the sweep, "
+        + "with the eqspice jar copied beside it (and submit it with --submit). Each task finds java through "
+        + "JAVA_HOME or PATH (after your --setup lines) and runs eqspice doctor before its shard. Combine the shards "
+        + "afterwards with eqspice merge, or let --merge-job do it when every task succeeded."})
 final class SlurmCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "EXPERIMENT")
+    @Parameters(paramLabel = "EXPERIMENT", description = "the sweep's experiment file (YAML with a sweep: section)")
     Path file;
 
     @Option(names = "--shards", required = true, description = "array tasks, one shard each")
@@ -34,10 +36,29 @@ final class SlurmCommand implements Callable<Integer> {
     @Option(names = "--partition", description = "Slurm partition (default: the cluster's)")
     String partition;
 
-    @Option(names = "--time", description = "time limit per task, e.g. 2:00:00")
+    @Option(names = "--time", description = "time limit per task, e.g. 2:00:00 (default: the partition's)")
     String time;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: results/<experiment name>)")
+    @Option(names = "--mem", description = "memory per task, e.g. 4G (default: the cluster's; eqspice's JVM takes 1 GiB "
+            + "plus ngspice's share per worker)")
+    String mem;
+
+    @Option(names = "--account", description = "account to charge")
+    String account;
+
+    @Option(names = "--qos", description = "quality of service")
+    String qos;
+
+    @Option(names = "--setup", paramLabel = "LINE", description = "a shell line each task runs first, e.g. "
+            + "'module load java/17'; give it once per line")
+    List<String> setup = new ArrayList<>();
+
+    @Option(names = "--merge-job", description = "also write merge.sbatch, a job that runs eqspice merge once every "
+            + "array task succeeded (with --submit: chained with --dependency=afterok)")
+    boolean mergeJob;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "results folder, on a file system every node sees "
+            + "(default: results/<experiment name>)")
     Path out;
 
     @Option(names = "--submit", description = "submit the script with sbatch")
@@ -47,25 +68,29 @@ final class SlurmCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Sweep sweep = Sweep.load(file); // validates every point before anything is written or submitted
         Path dir = (out != null ? out : Path.of("results", sweep.name())).toAbsolutePath().normalize();
-        List<String> launch = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), Main.class.getName());
-        SlurmScript script = new SlurmScript("eqspice-" + sweep.name(), shards, cpus, partition, time,
-                Path.of("").toAbsolutePath(), launch, file.toAbsolutePath().normalize(), dir);
-        Files.createDirectories(dir.resolve("slurm"));
-        Path sh = dir.resolve("sweep.sbatch");
-        Files.writeString(sh, script.text(), StandardCharsets.UTF_8);
+        SlurmScript.Builder script = SlurmScript.builder().jobName("eqspice-" + sweep.name()).shards(shards)
+                .cpus(cpus).partition(partition).time(time).mem(mem).account(account).qos(qos).setup(setup)
+                .workDir(Path.of("").toAbsolutePath()).experiment(file.toAbsolutePath().normalize());
+        script.results(dir).build(); // every option checked before a file is written
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println("wrote " + sh + " (" + sweep.points().size() + " points in " + shards + " shards)");
+        SlurmJob.nodeLocalWarning(dir).ifPresent(w -> spec.commandLine().getErr().println(w));
+        SlurmJob.Written written = SlurmJob.write(script, dir, mergeJob);
+        stdout.println("wrote " + written.script() + " (" + sweep.points().size() + " points in " + shards + " shards)"
+                + (written.merge() != null ? " and " + written.merge() : ""));
+        if (!written.launchNote().isEmpty()) {
+            stdout.println(written.launchNote());
+        }
         if (!submit) {
-            stdout.println("submit it with: sbatch " + sh);
+            stdout.println("submit it with: sbatch " + written.script() + (written.merge() == null ? ""
+                    : "; then: sbatch --dependency=afterok:<array job id> " + written.merge()));
             return 0;
         }
-        Process p = new ProcessBuilder("sbatch", "--parsable", sh.toString()).redirectErrorStream(true).start();
-        String reply = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("sbatch failed: " + reply);
+        List<String> ids = SlurmJob.submit(written.script(), written.merge());
+        stdout.println("submitted job " + ids.get(0));
+        if (ids.size() > 1) {
+            stdout.println("submitted merge job " + ids.get(1) + " (runs after every task of " + ids.get(0)
+                    + " succeeded)");
         }
-        stdout.println("submitted job " + reply);
         return 0;
     }
 }

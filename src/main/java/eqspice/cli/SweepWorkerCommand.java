@@ -1,6 +1,7 @@
 package eqspice.cli;
 
-import eqspice.ngspice.NgspiceSession;
+import eqspice.eqprop.PhaseStrategy;
+import eqspice.run.RunService;
 import eqspice.sweep.PointOutcome;
 import eqspice.sweep.PointTrainer;
 import eqspice.sweep.Sweep;
@@ -12,6 +13,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +28,7 @@ final class SweepWorkerCommand implements Callable<Integer> {
     /** Test hook: a worker asked for this point id halts at once (crash isolation tests). */
     static final String FAULT_HALT_POINT = "EQSPICE_FAULT_HALT_POINT";
 
-    @Parameters(paramLabel = "EXPERIMENT")
+    @Parameters(paramLabel = "EXPERIMENT", description = "the sweep's experiment file (the coordinator passes it)")
     Path file;
 
     @Option(names = "--out", required = true)
@@ -35,6 +37,9 @@ final class SweepWorkerCommand implements Callable<Integer> {
     @Option(names = "--worker", required = true)
     int worker;
 
+    @Option(names = "--phases", defaultValue = "auto")
+    String phases;
+
     @Override
     public Integer call() throws IOException {
         Sweep sweep = Sweep.load(file);
@@ -42,10 +47,11 @@ final class SweepWorkerCommand implements Callable<Integer> {
         PrintStream protocol = System.out;
         System.setOut(System.err); // only protocol lines on stdout
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        NgspiceSession ng = null; // opened for the first point that uses it: an embedded sweep needs no ngspice
-        try {
+        Optional<PhaseStrategy> strategy = PhaseStrategy.parseChoice(phases);
+        // ngspice is opened for the first point that uses it (an embedded sweep needs none)
+        try (RunService service = RunService.forWorker(Main.version())) {
             for (String line; (line = in.readLine()) != null; ) {
-                java.util.Optional<String> id = WorkerProtocol.requestedId(line);
+                Optional<String> id = WorkerProtocol.requestedId(line);
                 if (id.isEmpty()) {
                     continue;
                 }
@@ -53,20 +59,12 @@ final class SweepWorkerCommand implements Callable<Integer> {
                 if (id.get().equals(System.getenv(FAULT_HALT_POINT))) {
                     Runtime.getRuntime().halt(134); // test hook: die like an abort (128 + SIGABRT), without answering
                 }
-                if (p.experiment().simulator().usesNgspice()) {
-                    ng = ng != null ? ng : new NgspiceSession();
-                    ng.linearSolver(p.experiment().config().solver()); // provenance names the solver really used
-                }
-                PointOutcome o = PointTrainer.train(ng, p, out, Main.version(), worker);
+                PointOutcome o = PointTrainer.train(service, p, out, strategy, worker);
                 protocol.println(WorkerProtocol.result(o));
                 protocol.flush();
-                if (ng != null && ng.isDead()) {
+                if (service.ngspiceExited()) {
                     return 3; // ngspice exited: the coordinator starts a fresh worker
                 }
-            }
-        } finally {
-            if (ng != null) {
-                ng.close();
             }
         }
         return 0;

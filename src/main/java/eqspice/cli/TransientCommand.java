@@ -9,10 +9,11 @@ import eqspice.experiment.ExperimentLoader;
 import eqspice.network.ConductanceTable;
 import eqspice.network.Fidelity;
 import eqspice.network.LayeredNetwork;
-import eqspice.ngspice.NgspiceSession;
 import eqspice.results.DynamicsReport;
 import eqspice.results.Provenance;
 import eqspice.results.RunFolder;
+import eqspice.run.RunService;
+import eqspice.simulate.TransientSimulator;
 import eqspice.train.TrainingConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code eqspice transient}: the EqProp phases of chosen samples in time (stability, settling, energy, cut-short). */
-@Command(name = "transient", mixinStandardHelpOptions = true, description = {"Run the free and nudged phases of chosen samples as one transient "
+@Command(name = "transient", description = {"Run the free and nudged phases of chosen samples as one transient "
         + "analysis, each phase from the state the one before left, with a capacitance on every crossbar node and "
         + "across every device (plus what the op-amp and diode models carry).",
     "Per phase: whether it settles to the DC operating point (else: oscillation amplitude and frequency, the rail it "
@@ -114,8 +115,8 @@ final class TransientCommand implements Callable<Integer> {
         List<Double> times = noCut ? List.of() : cuts != null ? cuts : CutShort.logSpaced(phaseTime / 1000, phaseTime, 13);
         Path target = out != null ? out : run ? source.resolve("transient") : Path.of("results", exp.name(), "transient");
         PrintWriter stdout = spec.commandLine().getOut();
-        try (NgspiceSession ng = new NgspiceSession()) {
-            ng.linearSolver(cfg.solver()); // what ngspice really uses, for the provenance (a build without KLU falls back)
+        try (RunService service = RunService.open(Main.version())) {
+            TransientSimulator ng = service.ngspice(cfg.solver()); // its linear solver probed, for the provenance
             List<String> prov = new ArrayList<>(Provenance.of(Main.version(), ng.info(), cfg.solver(), cfg.seed(),
                     exp.file().toString(), exp.sha256()).lines());
             prov.add((run ? "trained conductances " + folder.conductances() : "initial network, seed " + cfg.seed())

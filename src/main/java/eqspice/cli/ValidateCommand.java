@@ -2,19 +2,11 @@ package eqspice.cli;
 
 import eqspice.diagnostics.FidelityValidation;
 import eqspice.experiment.Experiment;
-import eqspice.experiment.ExperimentLoader;
-import eqspice.network.ConductanceTable;
-import eqspice.network.LayeredNetwork;
-import eqspice.ngspice.RestartingSession;
-import eqspice.results.Provenance;
-import eqspice.results.RunFolder;
 import eqspice.results.ValidationReport;
+import eqspice.run.RunService;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,35 +38,24 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RunFolder folder = RunFolder.of(dir);
-        Path yaml = folder.experiment();
-        Path csv = folder.conductances();
-        Experiment exp = ExperimentLoader.load(yaml);
-        LayeredNetwork net = ConductanceTable.read(csv, exp.config().spec());
         Path target = out != null ? out : dir;
-        Files.createDirectories(target);
         PrintWriter stdout = spec.commandLine().getOut();
-        try (RestartingSession ng = new RestartingSession()) {
-            ng.linearSolver(exp.config().solver());
-            List<FidelityValidation.LevelResult> levels = FidelityValidation.run(ng, net, exp.config().task(),
-                    exp.fidelity(), exp.config().solver(), byPart);
-            int n = exp.config().task().samples().size();
-            List<String> prov = new ArrayList<>(Provenance.of(Main.version(), ng.info(), exp.config().solver(),
-                    exp.config().seed(), yaml.toString(), exp.sha256()).lines());
-            prov.add("validated " + csv + " on task " + exp.config().task().name() + " (" + n + " samples, tolerance "
-                    + exp.config().task().tolerance() + " V)");
-            stdout.println(exp.name() + ": " + n + " samples of task " + exp.config().task().name()
-                    + ", the same conductances at every level");
-            ValidationReport.table(levels, n).forEach(stdout::println);
-            for (FidelityValidation.LevelResult r : levels) {
-                stdout.println("  " + r.fidelity().label());
-                if (!r.firstFailure().isEmpty()) {
-                    stdout.println("    first failure: " + r.firstFailure());
-                }
-            }
-            stdout.println("wrote " + ValidationReport.writeCsv(target, levels, n, prov) + " and "
-                    + ValidationReport.writePlot(target, levels));
+        RunService.Validation v;
+        try (RunService service = RunService.open(Main.version())) {
+            v = service.validate(dir, target, byPart);
         }
+        Experiment exp = v.experiment();
+        int n = exp.config().task().samples().size();
+        stdout.println(exp.name() + ": " + n + " samples of task " + exp.config().task().name()
+                + ", the same conductances at every level");
+        ValidationReport.table(v.levels(), n).forEach(stdout::println);
+        for (FidelityValidation.LevelResult r : v.levels()) {
+            stdout.println("  " + r.fidelity().label());
+            if (!r.firstFailure().isEmpty()) {
+                stdout.println("    first failure: " + r.firstFailure());
+            }
+        }
+        stdout.println("wrote " + v.csv() + " and " + v.plot());
         return 0;
     }
 }

@@ -192,7 +192,7 @@ public final class CoSimulator implements Simulator {
     }
 
     @Override
-    public String lastRecovery() {
+    public eqspice.simulate.Recovery lastRecovery() {
         return primary.lastRecovery();
     }
 

@@ -90,6 +90,6 @@ public enum Dataset {
     /** What to run to provision this data set. */
     public String fetchHint() {
         return "run 'eqspice datasets fetch " + id + "' (it unpacks Debian's " + debianPackage
-                + " package into the cache; see README, Real tasks)";
+                + " package into the cache; see docs/tasks.md)";
     }
 }

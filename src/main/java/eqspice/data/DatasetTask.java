@@ -1,7 +1,7 @@
 package eqspice.data;
 
-import eqspice.train.Sample;
-import eqspice.train.Task;
+import eqspice.task.Sample;
+import eqspice.task.Task;
 import java.util.List;
 
 /**

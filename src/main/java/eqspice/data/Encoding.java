@@ -1,6 +1,6 @@
 package eqspice.data;
 
-import eqspice.train.Sample;
+import eqspice.task.Sample;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package eqspice.diagnostics;
 
+import eqspice.eqprop.Readout;
 import eqspice.circuit.Circuit;
 import eqspice.circuit.CurrentSource;
 import eqspice.circuit.Element;
@@ -11,7 +12,7 @@ import eqspice.network.Fidelity;
 import eqspice.network.LayeredNetwork;
 import eqspice.simulate.Simulator;
 import eqspice.simulate.Solution;
-import eqspice.train.Sample;
+import eqspice.task.Sample;
 import eqspice.train.TrainingConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,7 @@ public final class CrossbarDiagnosis {
         double[] y = sample.y();
         simulator.load(free);
         Solution freeSolution = simulator.operatingPoint();
-        double[] oFree = builder.outputs(freeSolution);
+        double[] oFree = Readout.outputs(builder.layout(), freeSolution);
         List<PhaseDiagnosis> out = new ArrayList<>();
         for (Phase phase : phases) {
             Circuit circuit = free;
@@ -95,7 +96,7 @@ public final class CrossbarDiagnosis {
                 simulator.load(free);
             }
             List<ElementPower> branches = Branches.of(circuit, s, classify);
-            double[] o = builder.outputs(s);
+            double[] o = Readout.outputs(builder.layout(), s);
             PseudoPower pseudo = PseudoPower.of(circuit, branches);
             String notApplicable = notApplicable(builder, pseudo);
             VariationalReport vr = notApplicable.isEmpty()

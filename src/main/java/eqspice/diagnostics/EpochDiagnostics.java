@@ -8,7 +8,7 @@ import eqspice.network.LayeredNetwork;
 import eqspice.simulate.SimulationException;
 import eqspice.simulate.Simulator;
 import eqspice.train.EpochProbe;
-import eqspice.train.Sample;
+import eqspice.task.Sample;
 import eqspice.train.TrainingConfig;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package eqspice.diagnostics;
 
+import eqspice.eqprop.Readout;
 import eqspice.circuit.Circuit;
 import eqspice.circuit.Diode;
 import eqspice.circuit.Element;
@@ -14,8 +15,8 @@ import eqspice.network.LayeredNetwork;
 import eqspice.simulate.SimulationException;
 import eqspice.simulate.Simulator;
 import eqspice.simulate.Solution;
-import eqspice.train.Sample;
-import eqspice.train.Task;
+import eqspice.task.Sample;
+import eqspice.task.Task;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -102,7 +103,7 @@ public final class FidelityValidation {
                 }
                 continue;
             }
-            double[] o = builder.outputs(sol);
+            double[] o = Readout.outputs(builder.layout(), sol);
             outputs.add(o);
             boolean all = true;
             for (int k = 0; k < o.length; k++) {

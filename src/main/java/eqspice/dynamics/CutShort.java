@@ -1,10 +1,10 @@
 package eqspice.dynamics;
 
 import eqspice.circuit.Circuit;
+import eqspice.eqprop.Readout;
 import eqspice.network.CrossbarCircuit;
 import eqspice.network.NetworkSpec;
 import eqspice.simulate.SimulationException;
-import eqspice.simulate.Simulator;
 import eqspice.simulate.Solution;
 import eqspice.simulate.TransientRun;
 import eqspice.simulate.TransientSimulator;
@@ -42,8 +42,7 @@ public final class CutShort {
     }
 
     /** The cut-short estimate at each of {@code times} against the DC estimate. */
-    public static <S extends Simulator & TransientSimulator> List<Row> run(S simulator, DynamicsSetup setup,
-                                                                         List<Double> times) {
+    public static List<Row> run(TransientSimulator simulator, DynamicsSetup setup, List<Double> times) {
         CrossbarCircuit builder = setup.builder();
         PhaseChain chain = setup.chain(builder);
         Circuit circuit = setup.circuit(builder);
@@ -73,8 +72,8 @@ public final class CutShort {
                 }
                 double err = 0;
                 for (int k = 0; k < ends.size(); k += chain.phasesPerSample()) {
-                    double[] o = builder.outputs(ends.get(k));
-                    double[] o0 = builder.outputs(dcEnds.get(k));
+                    double[] o = Readout.outputs(builder.layout(), ends.get(k));
+                    double[] o0 = Readout.outputs(builder.layout(), dcEnds.get(k));
                     for (int j = 0; j < o.length; j++) {
                         err = Math.max(err, Math.abs(o[j] - o0[j]));
                     }

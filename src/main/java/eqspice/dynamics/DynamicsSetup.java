@@ -7,7 +7,7 @@ import eqspice.eqprop.Estimator;
 import eqspice.network.CrossbarCircuit;
 import eqspice.network.Fidelity;
 import eqspice.network.LayeredNetwork;
-import eqspice.train.Sample;
+import eqspice.task.Sample;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;

@@ -3,13 +3,14 @@ package eqspice.dynamics;
 import eqspice.eqprop.EqPropEstimate;
 import eqspice.eqprop.Estimator;
 import eqspice.eqprop.Phase;
+import eqspice.eqprop.Readout;
 import eqspice.network.CrossbarCircuit;
 import eqspice.simulate.PhasePlan;
 import eqspice.simulate.SimulationException;
 import eqspice.simulate.Simulator;
 import eqspice.simulate.Solution;
 import eqspice.simulate.TransientPlan;
-import eqspice.train.Sample;
+import eqspice.task.Sample;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +106,7 @@ public final class PhaseChain {
                 v.putAll(builder.nudgeValues(new double[sample.y().length]));
                 return v;
             }
-            double[] o = builder.outputs(ends.get(s * perSample.size()));
+            double[] o = Readout.outputs(builder.layout(), ends.get(s * perSample.size()));
             double[] currents = new double[o.length];
             for (int j = 0; j < o.length; j++) {
                 currents[j] = phase.sign() * beta * (sample.y()[j] - o[j]);

@@ -63,7 +63,7 @@ public final class PhaseDynamics {
     }
 
     /** Runs the phases of {@code setup} at full length (its phase time). */
-    public static <S extends Simulator & TransientSimulator> Report run(S simulator, DynamicsSetup setup) {
+    public static Report run(TransientSimulator simulator, DynamicsSetup setup) {
         CrossbarCircuit builder = setup.builder();
         PhaseChain chain = setup.chain(builder);
         Circuit circuit = setup.circuit(builder);

@@ -3,7 +3,7 @@ package eqspice.embedded;
 import eqspice.circuit.Circuit;
 import eqspice.circuit.SolverOptions;
 import eqspice.circuit.SpiceNumber;
-import eqspice.circuit.VoltageSource;
+import eqspice.simulate.Recovery;
 import eqspice.simulate.ConvergenceException;
 import eqspice.simulate.Simulator;
 import eqspice.simulate.SimulatorInfo;
@@ -29,10 +29,6 @@ import java.util.List;
  * <p>Not thread-safe: one per thread.
  */
 public final class EmbeddedSimulator implements Simulator {
-    /** Recovery rung name of a solve that needed a start from zero. */
-    public static final String COLD_START = "cold-start";
-    /** Recovery rung name of a solve that needed source stepping. */
-    public static final String SOURCE_STEPPING = "source-stepping";
     private static final int HISTORY_LINES = 12;
 
     private Circuit circuit;
@@ -41,8 +37,7 @@ public final class EmbeddedSimulator implements Simulator {
     private double[] x;
     private double[] savedVd;
     private boolean warm;
-    private String lastRecovery = "direct";
-    private int lastIterations;
+    private Recovery lastRecovery = Recovery.DIRECT;
     private ValueMap.Index nodeNames;
     private ValueMap.Index branchNames;
     private int[] knownOf;
@@ -105,7 +100,7 @@ public final class EmbeddedSimulator implements Simulator {
             System.arraycopy(savedVd, 0, s.diodes.vd0, 0, savedVd.length);
             NewtonSolver.Attempt a = NewtonSolver.iterate(s, x, options);
             if (a.converged()) {
-                return finish(a, "direct");
+                return finish(Recovery.DIRECT);
             }
             log.addAll(NewtonSolver.lines("from the previous solution", a, HISTORY_LINES));
             System.arraycopy(start, 0, x, 0, x.length); // keep the last good point for the next solve
@@ -115,7 +110,7 @@ public final class EmbeddedSimulator implements Simulator {
         NewtonSolver.Attempt a = NewtonSolver.iterate(s, cold, options);
         if (a.converged()) {
             x = cold;
-            return finish(a, warm ? COLD_START : "direct");
+            return finish(warm ? Recovery.COLD_START : Recovery.DIRECT);
         }
         log.addAll(NewtonSolver.lines(warm ? "from zero" : "from zero (first solve of this circuit)", a,
                 HISTORY_LINES));
@@ -124,16 +119,15 @@ public final class EmbeddedSimulator implements Simulator {
         String stall = SourceStepping.run(s, stepped, options);
         if (stall.isEmpty()) {
             x = stepped;
-            return finish(new NewtonSolver.Attempt(true, "", List.of()), SOURCE_STEPPING);
+            return finish(Recovery.SOURCE_STEPPING);
         }
         log.add("source stepping: " + stall);
         throw new ConvergenceException("operating point did not converge (embedded solver, " + options.label() + ")",
                 log);
     }
 
-    private Solution finish(NewtonSolver.Attempt a, String recovery) {
+    private Solution finish(Recovery recovery) {
         lastRecovery = recovery;
-        lastIterations = a.history().size();
         warm = true;
         System.arraycopy(system.diodes.vd0, 0, savedVd, 0, savedVd.length);
         return solution();
@@ -183,13 +177,8 @@ public final class EmbeddedSimulator implements Simulator {
     }
 
     @Override
-    public String lastRecovery() {
+    public Recovery lastRecovery() {
         return lastRecovery;
-    }
-
-    /** Newton iterations of the last converged solve. */
-    public int lastIterations() {
-        return lastIterations;
     }
 
     /** Unknowns of the loaded circuit (free nodes, internal diode nodes, branch currents). */

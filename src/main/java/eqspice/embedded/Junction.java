@@ -77,8 +77,4 @@ final class Junction {
         }
         return proposed;
     }
-
-    double vte() {
-        return vte;
-    }
 }

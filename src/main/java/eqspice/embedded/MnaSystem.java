@@ -186,17 +186,10 @@ final class MnaSystem {
     }
 
     /**
-     * The current every element draws out of each known node, summed per known node: the
-     * branch current of the source holding that node follows from KCL. Diodes count with
-     * their last tangent, which is the model the solution satisfies exactly.
-     */
-    double[] knownNodeOutflow(double[] x) {
-        return knownNodeOutflowLater(x).get();
-    }
-
-    /**
-     * {@link #knownNodeOutflow} of the system as it is now, computed when asked: it copies the
-     * few values the next solve overwrites (x, known voltages, source currents, junction
+     * The current every element draws out of each known node, summed per known node (the
+     * branch current of the source holding that node follows from KCL; diodes count with their
+     * last tangent, which is the model the solution satisfies exactly), of the system as it is
+     * now, computed when asked: it copies the few values the next solve overwrites (x, known voltages, source currents, junction
      * tangents) and shares the conductances copy-on-write, so a solution whose source currents
      * nobody reads costs no pass over the crossbar.
      */

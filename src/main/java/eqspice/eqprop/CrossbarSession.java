@@ -7,10 +7,11 @@ import eqspice.network.CrossbarCircuit;
 import eqspice.network.Fidelity;
 import eqspice.network.LayeredNetwork;
 import eqspice.simulate.PhasePlan;
+import eqspice.simulate.Recovery;
 import eqspice.simulate.Simulator;
 import eqspice.simulate.SolvedSequence;
 import eqspice.simulate.Solution;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,13 +32,13 @@ import java.util.function.DoubleUnaryOperator;
  * <p>The session does not own the simulator: whoever opened it closes it.
  */
 public final class CrossbarSession {
-    /** Default of {@link #reloadAbove()}: measured crossover between altering and reloading (README "Fast phases"). */
+    /** Default of {@link #reloadAbove()}: measured crossover between altering and reloading (docs/performance.md "Fast phases"). */
     public static final int DEFAULT_RELOAD_ABOVE = 500;
     private final Simulator simulator;
     private final CrossbarCircuit builder;
     private final LoadedConductances conductances;
     private final SourceValues sources;
-    private final Map<String, Integer> recoveries = new HashMap<>();
+    private final Map<Recovery, Integer> recoveries = new EnumMap<>(Recovery.class);
     private final SolverOptions options;
     private final List<String> comments;
     private final PhaseStrategy strategy;
@@ -46,26 +47,64 @@ public final class CrossbarSession {
     private final VoltagesAcross across;
     private final DoubleUnaryOperator deviceCoContent;
 
-    /** Builds the network's ideal circuit (inputs 0 V, nudging 0 A) and loads it, with the default strategy. */
-    public CrossbarSession(Simulator simulator, LayeredNetwork network, SolverOptions options, List<String> comments) {
-        this(simulator, network, Fidelity.IDEAL, options, comments, PhaseStrategy.defaultFor(options));
+    /**
+     * A session on {@code simulator} for {@code network}: by default its ideal circuit, ngspice's
+     * default solver options, no comments and the default phase strategy for those options.
+     */
+    public static Builder builder(Simulator simulator, LayeredNetwork network) {
+        return new Builder(simulator, network);
     }
 
-    /** Builds the network's ideal circuit (inputs 0 V, nudging 0 A) for {@code strategy} and loads it. */
-    public CrossbarSession(Simulator simulator, LayeredNetwork network, SolverOptions options, List<String> comments,
-                           PhaseStrategy strategy) {
-        this(simulator, network, Fidelity.IDEAL, options, comments, strategy);
+    /** What a session loads; {@link #open()} builds the circuit (inputs 0 V, nudging 0 A) and loads it. */
+    public static final class Builder {
+        private final Simulator simulator;
+        private final LayeredNetwork network;
+        private Fidelity fidelity = Fidelity.IDEAL;
+        private SolverOptions options = SolverOptions.DEFAULT;
+        private List<String> comments = List.of();
+        private PhaseStrategy strategy;
+
+        private Builder(Simulator simulator, LayeredNetwork network) {
+            if (simulator == null || network == null) {
+                throw new IllegalArgumentException("a crossbar session needs a simulator and a network");
+            }
+            this.simulator = simulator;
+            this.network = network;
+        }
+
+        /** The circuit's parts (default: ideal). */
+        public Builder fidelity(Fidelity circuit) {
+            this.fidelity = circuit;
+            return this;
+        }
+
+        /** The solver options written into the circuit (default: {@link SolverOptions#DEFAULT}). */
+        public Builder options(SolverOptions solver) {
+            this.options = solver;
+            return this;
+        }
+
+        /** Lines written into the loaded netlist's header (provenance). */
+        public Builder comments(List<String> lines) {
+            this.comments = List.copyOf(lines);
+            return this;
+        }
+
+        /** How phases are solved (default: {@link PhaseStrategy#defaultFor} the solver options). */
+        public Builder strategy(PhaseStrategy phases) {
+            this.strategy = phases;
+            return this;
+        }
+
+        /** Builds the circuit and loads it into the simulator. */
+        public CrossbarSession open() {
+            return new CrossbarSession(simulator, network, fidelity, options, comments,
+                    strategy != null ? strategy : PhaseStrategy.defaultFor(options));
+        }
     }
 
-    /** Builds the network's circuit at {@code fidelity} (inputs 0 V, nudging 0 A) and loads it, with the default strategy. */
-    public CrossbarSession(Simulator simulator, LayeredNetwork network, Fidelity fidelity, SolverOptions options,
-                           List<String> comments) {
-        this(simulator, network, fidelity, options, comments, PhaseStrategy.defaultFor(options));
-    }
-
-    /** Builds the network's circuit at {@code fidelity} (inputs 0 V, nudging 0 A) for {@code strategy} and loads it. */
-    public CrossbarSession(Simulator simulator, LayeredNetwork network, Fidelity fidelity, SolverOptions options,
-                           List<String> comments, PhaseStrategy strategy) {
+    private CrossbarSession(Simulator simulator, LayeredNetwork network, Fidelity fidelity, SolverOptions options,
+                            List<String> comments, PhaseStrategy strategy) {
         this.simulator = simulator;
         this.strategy = strategy;
         this.builder = new CrossbarCircuit(network.spec(), fidelity);
@@ -133,7 +172,7 @@ public final class CrossbarSession {
     /**
      * Loads new conductances: the changed resistors are altered one by one, or, when more than
      * {@link #reloadAbove()} of them changed, the whole circuit is loaded again. Measured by
-     * {@code eqspice bench phases} (README "Fast phases"): ngspice finds an element to alter by
+     * {@code eqspice bench phases} (docs/performance.md "Fast phases"): ngspice finds an element to alter by
      * walking its instances, so one {@code alter} costs 40 us on a 3k-element circuit and 140 us
      * on a 22k-element one, while a reload costs about as much as 1,500 alters at 3k elements.
      */
@@ -207,22 +246,23 @@ public final class CrossbarSession {
         return seq;
     }
 
-    private void countRecovery(String rung) {
-        if (!"direct".equals(rung)) {
+    private void countRecovery(Recovery rung) {
+        if (rung.recovered()) {
             recoveries.merge(rung, 1, Integer::sum);
         }
     }
 
-    /** Solves that needed a recovery rung since the last call, by rung; the count starts again. */
+    /** Solves that needed a recovery rung since the last call, by the rung's label; the count starts again. */
     public Map<String, Integer> takeRecoveries() {
-        Map<String, Integer> out = new TreeMap<>(recoveries);
+        Map<String, Integer> out = new TreeMap<>();
+        recoveries.forEach((rung, n) -> out.put(rung.label(), n));
         recoveries.clear();
         return out;
     }
 
     /** The predictions V+ - V- of a solution. */
     public double[] outputs(Solution s) {
-        return builder.outputs(s);
+        return Readout.outputs(builder.layout(), s);
     }
 
     /** Voltage across every conductance (row node minus column node), in {@link #conductors()} order. */

@@ -14,9 +14,4 @@ public class PhaseFailedException extends RuntimeException {
     public Phase phase() {
         return phase;
     }
-
-    /** The simulator's exception. */
-    public SimulationException simulationCause() {
-        return (SimulationException) getCause();
-    }
 }

@@ -3,7 +3,7 @@ package eqspice.eqprop;
 /**
  * How a {@link CrossbarSession} solves its phases. All give the same node voltages (to the
  * solver's tolerance: a Newton iteration that starts elsewhere stops at another point within
- * it); they differ in cost (see {@code eqspice bench phases} and README "Fast phases").
+ * it); they differ in cost (see {@code eqspice bench phases} and docs/performance.md "Fast phases").
  */
 public enum PhaseStrategy {
     /** Inputs and nudging currents are DC sources, changed by {@code alter}; one {@code op} per phase. */
@@ -16,7 +16,7 @@ public enum PhaseStrategy {
      */
     SWEEP(true);
 
-    /** The fastest strategy, measured on this machine (README "Fast phases"). */
+    /** The fastest strategy, measured on this machine (docs/performance.md "Fast phases"). */
     public static final PhaseStrategy FASTEST = SWEEP;
 
     /**
@@ -39,6 +39,12 @@ public enum PhaseStrategy {
         return options.reltol() <= SWEEP_MAX_RELTOL ? SWEEP : EXTERNAL_OP;
     }
 
+    /** {@code chosen} when given (a command line's or a request's), else {@link #defaultFor} the options ("auto"). */
+    public static PhaseStrategy chosenOrDefault(java.util.Optional<PhaseStrategy> chosen,
+                                                eqspice.circuit.SolverOptions options) {
+        return chosen.orElseGet(() -> defaultFor(options));
+    }
+
     private final boolean external;
 
     PhaseStrategy(boolean external) {
@@ -58,6 +64,11 @@ public enum PhaseStrategy {
             }
         }
         throw new IllegalArgumentException("unknown phase strategy '" + text + "'; allowed: auto, alter-op, external-op, sweep");
+    }
+
+    /** A command line's choice: {@code auto} (empty: {@link #defaultFor} the solver options) or a strategy's name. */
+    public static java.util.Optional<PhaseStrategy> parseChoice(String text) {
+        return "auto".equals(text) ? java.util.Optional.empty() : java.util.Optional.of(parse(text));
     }
 
     /** The name used on the command line. */

@@ -12,9 +12,10 @@ import eqspice.eqprop.Estimator;
 import eqspice.experiment.ExperimentDoc.SolverDoc;
 import eqspice.experiment.ExperimentDoc.TrainingDoc;
 import eqspice.network.NetworkSpec;
-import eqspice.train.Task;
+import eqspice.task.Task;
 import eqspice.train.TrainingConfig;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns a parsed {@link ExperimentDoc} into a {@link TrainingConfig}: fills defaults (from the
@@ -25,10 +26,7 @@ import java.util.List;
  * that name the YAML field.
  */
 final class ConfigResolver {
-    /** Defaults of the training section, documented in experiments/README.md. */
-    static final String DEFAULT_ESTIMATOR = "centered";
-    static final int DEFAULT_EPOCHS = 100;
-    static final double DEFAULT_CONVERGED_LOSS = 1e-3;
+    // The training section's defaults are TrainingConfig.builder's, documented in experiments/README.md.
 
     private ConfigResolver() {
     }
@@ -52,14 +50,18 @@ final class ConfigResolver {
         }
         Estimator estimator;
         try {
-            estimator = Estimator.parse(or(t.estimator(), DEFAULT_ESTIMATOR));
+            estimator = Estimator.parse(or(t.estimator(), TrainingConfig.DEFAULT_ESTIMATOR.id()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("field 'training.estimator': " + e.getMessage(), e);
         }
-        return new TrainingConfig(spec, task, estimator,
-                require(t.alpha(), "training.alpha"), require(t.beta(), "training.beta"),
-                or(t.epochs(), DEFAULT_EPOCHS), or(t.batchSize(), 1), or(t.seed(), 1L), init.get(0), init.get(1),
-                or(t.convergedLoss(), DEFAULT_CONVERGED_LOSS), solver(doc.solver()));
+        TrainingConfig.Builder b = TrainingConfig.builder(spec, task).estimator(estimator)
+                .alpha(require(t.alpha(), "training.alpha")).beta(require(t.beta(), "training.beta"))
+                .init(init.get(0), init.get(1)).solver(solver(doc.solver()));
+        Optional.ofNullable(t.epochs()).ifPresent(b::epochs);
+        Optional.ofNullable(t.batchSize()).ifPresent(b::batchSize);
+        Optional.ofNullable(t.seed()).ifPresent(b::seed);
+        Optional.ofNullable(t.convergedLoss()).ifPresent(b::convergedLoss);
+        return b.build();
     }
 
     private static SolverOptions solver(SolverDoc s) {

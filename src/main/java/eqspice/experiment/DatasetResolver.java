@@ -10,7 +10,7 @@ import eqspice.data.Encoding;
 import eqspice.experiment.ExperimentDoc.BaselineDoc;
 import eqspice.experiment.ExperimentDoc.DatasetDoc;
 import eqspice.experiment.ExperimentDoc.TaskDoc;
-import eqspice.train.Task;
+import eqspice.task.Task;
 import java.util.List;
 import java.util.Optional;
 

@@ -4,8 +4,8 @@ import static eqspice.experiment.FieldChecks.escape;
 import static eqspice.experiment.FieldChecks.or;
 
 import eqspice.experiment.ExperimentDoc.TaskDoc;
-import eqspice.train.Sample;
-import eqspice.train.Task;
+import eqspice.task.Sample;
+import eqspice.task.Task;
 import java.util.ArrayList;
 import java.util.List;
 

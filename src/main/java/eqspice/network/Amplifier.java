@@ -25,9 +25,4 @@ public record Amplifier(double forwardGain, double backwardGain) {
     public static Amplifier powerConserving(double a) {
         return new Amplifier(a, a);
     }
-
-    /** Whether the pair conserves power (backward gain equal to forward gain). */
-    public boolean conservesPower() {
-        return forwardGain == backwardGain;
-    }
 }

@@ -9,7 +9,6 @@ import eqspice.circuit.Resistor;
 import eqspice.circuit.SinhConductor;
 import eqspice.circuit.SolverOptions;
 import eqspice.circuit.VoltageSource;
-import eqspice.simulate.Solution;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -179,15 +178,6 @@ public final class CrossbarCircuit {
             values.put(layout.nudgeMinus(k), -currents[k]);
         }
         return values;
-    }
-
-    /** The predictions V(op{k}) - V(om{k}) of a solution. */
-    public double[] outputs(Solution solution) {
-        double[] o = new double[layout.spec().outputs()];
-        for (int k = 0; k < o.length; k++) {
-            o[k] = solution.voltage(layout.outputPlus(k)) - solution.voltage(layout.outputMinus(k));
-        }
-        return o;
     }
 
     /** Short shape label, e.g. {@code 2x2-2-1} (inputs-hidden...-outputs, x2 for doubled inputs). */

@@ -5,8 +5,6 @@ import eqspice.circuit.LibraryFile;
 import eqspice.circuit.NgspiceWriter;
 import eqspice.circuit.SolverOptions;
 import eqspice.circuit.SpiceNumber;
-import eqspice.simulate.SimulationException;
-import eqspice.simulate.Simulator;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -151,24 +149,6 @@ public final class DesignerExport {
         Files.writeString(readme, DesignerReadme.text(network.spec(), fidelity, sheet, c), StandardCharsets.UTF_8);
         files.add(readme);
         return new Exported(dir, cir, library, testbench, files);
-    }
-
-    /**
-     * eqspice's own outputs V(op{k}) - V(om{k}) of the flat circuit for each of {@code inputs},
-     * each solved from scratch; null for a sample the simulator could not solve.
-     */
-    public static List<double[]> outputs(Simulator simulator, LayeredNetwork network, Fidelity fidelity,
-                                         List<double[]> inputs, SolverOptions options) {
-        CrossbarCircuit builder = new CrossbarCircuit(network.spec(), fidelity);
-        List<double[]> out = new ArrayList<>(inputs.size());
-        for (double[] x : inputs) {
-            try {
-                out.add(builder.outputs(simulator.solve(builder.build(network, x, options, List.of()))));
-            } catch (SimulationException e) {
-                out.add(null);
-            }
-        }
-        return out;
     }
 
     private static List<String> libraryHeader(Fidelity fidelity, Sheet sheet) {

@@ -104,11 +104,16 @@ public final class NetlistExport {
      * file gets when it gives no {@code training.init}), inputs -2 V / +2 V, default solver options.
      */
     public static Exported writeKirazCase1(Path dir) throws IOException {
+        return writeKirazCase1(dir, "kiraz-case1");
+    }
+
+    /** The same network written as {@code dir/<name>.cir} and {@code dir/<name>.conductances.csv}. */
+    public static Exported writeKirazCase1(Path dir, String name) throws IOException {
         NetworkSpec spec = Presets.kirazCase1();
         double low = 10 * spec.bounds().gMin();
         double high = spec.bounds().gMax() / 10;
         LayeredNetwork net = LayeredNetwork.random(spec, low, high, KIRAZ_SEED);
-        return write(dir, "kiraz-case1", net, Presets.KIRAZ_CASE1_INPUTS, SolverOptions.DEFAULT,
+        return write(dir, name, net, Presets.KIRAZ_CASE1_INPUTS, SolverOptions.DEFAULT,
                 List.of("preset kiraz-case1 (Kiraz et al. 2023, case 1): initial conductances uniform in ["
                         + SpiceNumber.format("low", low) + ", " + SpiceNumber.format("high", high)
                         + "] S, seed " + KIRAZ_SEED));

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param activation    diode pair at every hidden node, empty for linear hidden nodes
  * @param amplifier     bidirectional amplifier after every hidden node, empty for none
  * @param bounds        conductance range
+ *
+ * <p>Start from a preset ({@link Presets}) and change a field with its {@code with...} method.
  */
 public record NetworkSpec(int inputs, boolean doubledInputs, List<Double> biasVoltages, List<Integer> hidden,
                           int outputs, Optional<DiodePair> activation, Optional<Amplifier> amplifier,
@@ -46,6 +48,40 @@ public record NetworkSpec(int inputs, boolean doubledInputs, List<Double> biasVo
         if (activation == null || amplifier == null || bounds == null) {
             throw new IllegalArgumentException("activation, amplifier and bounds must be given (use Optional.empty())");
         }
+    }
+
+    public NetworkSpec withInputs(int n) {
+        return new NetworkSpec(n, doubledInputs, biasVoltages, hidden, outputs, activation, amplifier, bounds);
+    }
+
+    public NetworkSpec withDoubledInputs(boolean doubled) {
+        return new NetworkSpec(inputs, doubled, biasVoltages, hidden, outputs, activation, amplifier, bounds);
+    }
+
+    public NetworkSpec withBiasVoltages(List<Double> volts) {
+        return new NetworkSpec(inputs, doubledInputs, volts, hidden, outputs, activation, amplifier, bounds);
+    }
+
+    public NetworkSpec withHidden(List<Integer> sizes) {
+        return new NetworkSpec(inputs, doubledInputs, biasVoltages, sizes, outputs, activation, amplifier, bounds);
+    }
+
+    public NetworkSpec withOutputs(int n) {
+        return new NetworkSpec(inputs, doubledInputs, biasVoltages, hidden, n, activation, amplifier, bounds);
+    }
+
+    /** The diode pair at every hidden node; empty for linear hidden nodes. */
+    public NetworkSpec withActivation(Optional<DiodePair> pair) {
+        return new NetworkSpec(inputs, doubledInputs, biasVoltages, hidden, outputs, pair, amplifier, bounds);
+    }
+
+    /** The amplifier after every hidden node; empty for none. */
+    public NetworkSpec withAmplifier(Optional<Amplifier> amp) {
+        return new NetworkSpec(inputs, doubledInputs, biasVoltages, hidden, outputs, activation, amp, bounds);
+    }
+
+    public NetworkSpec withBounds(ConductanceBounds range) {
+        return new NetworkSpec(inputs, doubledInputs, biasVoltages, hidden, outputs, activation, amplifier, range);
     }
 
     /** Number of weight layers (crossbars): hidden layers + 1. */

@@ -7,7 +7,7 @@ import eqspice.circuit.NetlistScreen;
 import eqspice.circuit.SolverOptions;
 import eqspice.simulate.ConvergenceException;
 import eqspice.simulate.PhasePlan;
-import eqspice.simulate.Simulator;
+import eqspice.simulate.Recovery;
 import eqspice.simulate.SimulatorInfo;
 import eqspice.simulate.SimulatorUnavailableException;
 import eqspice.simulate.SolvedSequence;
@@ -33,7 +33,7 @@ import java.util.Map;
  * {@link ElementValues} (sources and resistances between solves), {@link OperatingPointReader}
  * (one {@code op} and its result), {@link LinearSolverRecord} and {@link PhaseSweep}.
  */
-public final class NgspiceSession implements Simulator, TransientSimulator {
+public final class NgspiceSession implements TransientSimulator {
     static {
         // First in the class, before any JNA class initialises: on Linux JNA otherwise runs "ldconfig -p" to
         // learn the system library folders, a child process on every start. eqspice needs no search path
@@ -54,7 +54,7 @@ public final class NgspiceSession implements Simulator, TransientSimulator {
     private final OperatingPointReader points;
     private final ElementValues values;
     private final String version;
-    private String lastRecovery = RecoveryLadder.DIRECT;
+    private Recovery lastRecovery = Recovery.DIRECT;
 
     /** Loads the library found by {@link LibraryLocator} and initialises it. */
     public NgspiceSession() {
@@ -120,7 +120,7 @@ public final class NgspiceSession implements Simulator, TransientSimulator {
     public synchronized Solution operatingPoint() {
         try {
             Solution s = points.solveOnce();
-            lastRecovery = RecoveryLadder.DIRECT;
+            lastRecovery = Recovery.DIRECT;
             return s;
         } catch (ConvergenceException first) {
             Circuit loaded = loader.loaded();
@@ -133,7 +133,7 @@ public final class NgspiceSession implements Simulator, TransientSimulator {
     }
 
     @Override
-    public String lastRecovery() {
+    public Recovery lastRecovery() {
         return lastRecovery;
     }
 
@@ -151,7 +151,7 @@ public final class NgspiceSession implements Simulator, TransientSimulator {
         PhasePlan once = (k, solved) -> k == 0 ? first : plan.values(k, solved); // the plan is asked once per step
         ExternalSources externals = callbacks.externals();
         if (loader.loaded() == null || externals.isEmpty() || !first.keySet().stream().allMatch(externals::has)) {
-            return Simulator.super.solveSequence(steps, once);
+            return TransientSimulator.super.solveSequence(steps, once);
         }
         return new PhaseSweep(this, callbacks.log(), callbacks.collector(), externals).run(steps, once);
     }
@@ -227,11 +227,6 @@ public final class NgspiceSession implements Simulator, TransientSimulator {
         }
         loader.forget();
         LibraryLocator.release(libraryPath);
-    }
-
-    /** For tests: everything ngspice printed since the last command. */
-    List<String> lastLog() {
-        return callbacks.log().lines();
     }
 
     /** For tests: whether to ignore SendData and read the plot vector by vector. */

@@ -5,6 +5,7 @@ import eqspice.circuit.Element;
 import eqspice.circuit.SpiceNumber;
 import eqspice.simulate.ConvergenceException;
 import eqspice.simulate.PhasePlan;
+import eqspice.simulate.Recovery;
 import eqspice.simulate.SimulationException;
 import eqspice.simulate.SolvedSequence;
 import eqspice.simulate.Solution;
@@ -36,8 +37,6 @@ final class PhaseSweep {
     static final String SWEPT_SOURCE = "vphasestep";
     static final String SWEPT_NODE = "phasestep";
     static final String SWEPT_SOURCE_LINE = SWEPT_SOURCE + " " + SWEPT_NODE + " 0 dc 0";
-    /** The rung recorded for a step the sweep could not solve but a plain operating point could. */
-    static final String OP_RUNG = "op";
 
     private final NgspiceSession session;
     private final NgspiceLog log;
@@ -86,8 +85,8 @@ final class PhaseSweep {
         while (solved.size() > steps) {
             solved.remove(solved.size() - 1);
         }
-        List<String> rungs = new ArrayList<>(steps);
-        solved.forEach(s -> rungs.add(RecoveryLadder.DIRECT));
+        List<Recovery> rungs = new ArrayList<>(steps);
+        solved.forEach(s -> rungs.add(Recovery.DIRECT));
         int reached = solved.size();
         for (int k = reached; k < steps; k++) {
             apply(plan.values(k, List.copyOf(solved)));
@@ -98,8 +97,8 @@ final class PhaseSweep {
                 throw new StepFailedException(k, steps, solved, e instanceof ConvergenceException || why.isEmpty() ? e
                         : new ConvergenceException(e.getMessage(), why));
             }
-            String rung = session.lastRecovery();
-            rungs.add(k == reached && RecoveryLadder.DIRECT.equals(rung) ? OP_RUNG : rung);
+            Recovery rung = session.lastRecovery();
+            rungs.add(k == reached && rung == Recovery.DIRECT ? Recovery.OP : rung);
         }
         return new SolvedSequence(solved, rungs);
     }

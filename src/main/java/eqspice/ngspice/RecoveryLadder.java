@@ -3,6 +3,7 @@ package eqspice.ngspice;
 import eqspice.circuit.SolverOptions;
 import eqspice.circuit.SpiceNumber;
 import eqspice.simulate.ConvergenceException;
+import eqspice.simulate.Recovery;
 import eqspice.simulate.Solution;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +24,7 @@ import java.util.function.Supplier;
  * </ol>
  */
 final class RecoveryLadder {
-    /** The rung that solved a phase when no retry was needed. */
-    static final String DIRECT = "direct";
-
-    private record Rung(String name, String options) {
+    private record Rung(Recovery recovery, String options) {
     }
 
     private RecoveryLadder() {
@@ -40,8 +38,8 @@ final class RecoveryLadder {
     private static List<Rung> rungs(SolverOptions o) {
         String itl1 = "itl1=" + Math.max(1000, 10 * o.itl1());
         String reltol = "reltol=" + SpiceNumber.format("reltol", Math.min(0.1, 10 * o.reltol()));
-        return List.of(new Rung("iterations", itl1), new Rung("gmin", "gminsteps=100"),
-                new Rung("source", "srcsteps=100"), new Rung("relaxed", reltol + " " + itl1));
+        return List.of(new Rung(Recovery.ITERATIONS, itl1), new Rung(Recovery.GMIN, "gminsteps=100"),
+                new Rung(Recovery.SOURCE, "srcsteps=100"), new Rung(Recovery.RELAXED, reltol + " " + itl1));
     }
 
     /**
@@ -53,18 +51,18 @@ final class RecoveryLadder {
      * @throws ConvergenceException with every rung's first log line when all rungs fail
      */
     static Solution climb(SolverOptions base, ConvergenceException first, Consumer<String> option,
-                          Supplier<Solution> attempt, Consumer<String> onRung) {
-        List<String> tried = new ArrayList<>(List.of("direct: " + headline(first)));
+                          Supplier<Solution> attempt, Consumer<Recovery> onRung) {
+        List<String> tried = new ArrayList<>(List.of(Recovery.DIRECT.label() + ": " + headline(first)));
         String restore = String.format(Locale.ROOT, "itl1=%d gminsteps=1 srcsteps=1 reltol=%s", base.itl1(),
                 SpiceNumber.format("reltol", base.reltol()));
         for (Rung r : rungs(base)) {
             option.accept(r.options());
             try {
                 Solution s = attempt.get();
-                onRung.accept(r.name());
+                onRung.accept(r.recovery());
                 return s;
             } catch (ConvergenceException e) {
-                tried.add(r.name() + " (" + r.options() + "): " + headline(e));
+                tried.add(r.recovery().label() + " (" + r.options() + "): " + headline(e));
             } finally {
                 option.accept(restore);
             }

@@ -42,6 +42,7 @@ public final class ConfigDescription {
         m.put("init_low_s", c.initLow());
         m.put("init_high_s", c.initHigh());
         m.put("converged_loss_v2", c.convergedLoss());
+        m.put("converged_rule", eqspice.train.Convergence.of(c).rule());
         m.put("solver", c.solver().label());
         return m;
     }

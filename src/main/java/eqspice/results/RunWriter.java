@@ -41,6 +41,8 @@ public final class RunWriter implements AutoCloseable {
 
     private final Path dir;
     private final Provenance provenance;
+    /** The convergence rule the run was judged by (from the configuration), repeated in summary.json. */
+    private final String convergedRule;
     private final CSVPrinter metrics;
     private final List<String> extra;
     private BaselineTrainer.Result baseline;
@@ -62,6 +64,7 @@ public final class RunWriter implements AutoCloseable {
         this.dir = dir;
         this.extra = List.copyOf(extraColumns);
         this.provenance = provenance;
+        this.convergedRule = String.valueOf(config.getOrDefault("converged_rule", ""));
         try {
             Files.createDirectories(dir);
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -69,8 +72,9 @@ public final class RunWriter implements AutoCloseable {
             doc.put("config", config);
             AtomicFiles.writeJson(JSON, dir.resolve("provenance.json"), doc);
             Writer w = Files.newBufferedWriter(dir.resolve("metrics.csv"), StandardCharsets.UTF_8);
-            metrics = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setCommentMarker('#')
-                    .setHeaderComments(provenance.lines().toArray()).setHeader(header(extra)).get());
+            // The header is the first line, so pandas and R read the file without options; the
+            // provenance lives beside it in provenance.json.
+            metrics = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header(extra)).get());
             metrics.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results into " + dir + ": " + e.getMessage(), e);
@@ -114,8 +118,7 @@ public final class RunWriter implements AutoCloseable {
         Path target = dir.resolve("baseline.csv");
         Path tmp = dir.resolve("baseline.csv.tmp");
         try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeaderComments(provenance.lines().toArray())
-                        .setHeader(BASELINE_COLUMNS).get())) {
+                CSVFormat.DEFAULT.builder().setHeader(BASELINE_COLUMNS).get())) {
             for (BaselineTrainer.Epoch e : r.epochs()) {
                 p.printRecord(e.epoch(), e.loss(), e.trainAccuracy(), e.testAccuracy(), e.testLoss(), e.seconds());
             }
@@ -146,6 +149,8 @@ public final class RunWriter implements AutoCloseable {
             double[] sec = r.epochs().stream().mapToDouble(EpochMetrics::seconds).sorted().toArray();
             int n = sec.length;
             doc.put("seconds_per_epoch", n % 2 == 1 ? sec[n / 2] : (sec[n / 2 - 1] + sec[n / 2]) / 2); // median
+        } else { // every task has an accuracy: here the share of training samples within the task's tolerance
+            doc.put("train_accuracy", last.correctFraction());
         }
         if (baseline != null) {
             Map<String, Object> b = new LinkedHashMap<>();
@@ -161,6 +166,9 @@ public final class RunWriter implements AutoCloseable {
         doc.put("initial_loss_v2", r.initialLoss());
         doc.put("final_loss_v2", r.finalLoss());
         doc.put("converged", r.converged());
+        if (!convergedRule.isEmpty()) {
+            doc.put("converged_rule", convergedRule);
+        }
         doc.put("epochs_to_converge", r.epochsToConverge());
         doc.put("epochs", r.epochs().size());
         doc.put("failed_phases", r.failedPhases());

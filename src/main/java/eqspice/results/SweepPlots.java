@@ -23,20 +23,18 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The morning pictures of a sweep, as PNG files in its results folder: the fraction of
  * converged points and the median final loss over the two main axes (beta across, alpha up,
- * when the sweep has them), and the median loss curve per value of the first. One set per
- * estimator when the estimator is an axis.
+ * when the sweep has them), and the loss curves per value of the first (median and quartiles
+ * over every other axis). One set per estimator when the estimator is an axis. Every title says
+ * how many runs a cell or a curve holds.
  */
 public final class SweepPlots {
     private static final String ESTIMATOR = "training.estimator";
-    /** Losses below this (V^2) are numerically zero; they are drawn at its log, -40. */
-    static final double LOSS_FLOOR = 1e-40;
 
     private SweepPlots() {
     }
 
     /** Writes the plots and returns their paths (a plot without any data is left out). */
     public static List<Path> write(Path dir) throws IOException {
-        System.setProperty("java.awt.headless", "true");
         SweepTable t = SweepTable.read(dir);
         List<String> plain = new ArrayList<>(t.axes());
         plain.remove(ESTIMATOR);
@@ -46,19 +44,33 @@ public final class SweepPlots {
         if (x == null) {
             throw new IllegalArgumentException(dir + ": the sweep has no axis to plot over");
         }
+        double threshold = convergenceThreshold(dir, t);
         List<Path> out = new ArrayList<>();
         List<String> facets = t.axes().contains(ESTIMATOR) ? t.values(ESTIMATOR) : Arrays.asList((String) null);
         for (String facet : facets) {
             List<Map<String, String>> rows = t.rows().stream()
                     .filter(r -> facet == null || facet.equals(r.get(ESTIMATOR))).toList();
             String suffix = facet == null ? "" : "-" + facet;
-            String label = facet == null ? "" : " (" + facet + " estimator)";
-            out.add(heatmap(dir, rows, t, x, y, "converged-fraction" + suffix, "Converged fraction" + label, false));
-            out.add(heatmap(dir, rows, t, x, y, "median-final-loss" + suffix, "log10 median final loss (V^2)" + label, true));
-            out.add(lossCurves(dir, rows, t, x, "loss-curves" + suffix, "Median loss per epoch" + label));
+            String label = facet == null ? "" : ", " + facet + " estimator";
+            String cells = perCell(rows, x, y);
+            out.add(heatmap(dir, rows, t, x, y, "converged-fraction" + suffix,
+                    "Converged fraction" + label + " (" + cells + ")", false));
+            out.add(heatmap(dir, rows, t, x, y, "median-final-loss" + suffix, "log10 of the median final loss in V²"
+                    + label + " (" + cells + "; " + PlotStyle.floorLabel() + " or less drawn as "
+                    + (int) Math.log10(PlotStyle.LOSS_FLOOR_V2) + ")", true));
+            out.add(lossCurves(dir, rows, t, x, threshold, "loss-curves" + suffix, "Loss per epoch" + label));
             out.removeIf(java.util.Objects::isNull);
         }
         return out;
+    }
+
+    /** "4 runs per cell" (or "3-4 runs per cell" when cells differ, e.g. after failures were left out). */
+    private static String perCell(List<Map<String, String>> rows, String x, String y) {
+        Map<String, Long> counts = rows.stream().collect(java.util.stream.Collectors.groupingBy(
+                r -> r.get(x) + "|" + (y == null ? "" : r.get(y)), java.util.stream.Collectors.counting()));
+        long lo = counts.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        long hi = counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        return (lo == hi ? String.valueOf(lo) : lo + "-" + hi) + (hi == 1 ? " run" : " runs") + " per cell";
     }
 
     private static Path heatmap(Path dir, List<Map<String, String>> rows, SweepTable t, String x, String y,
@@ -77,29 +89,29 @@ public final class SweepPlots {
         if (cells.isEmpty()) {
             return null; // e.g. every point of this estimator failed: no loss to show
         }
-        HeatMapChart chart = new HeatMapChartBuilder().width(900).height(600).title(title).xAxisTitle(x)
-                .yAxisTitle(y == null ? "" : y).build();
+        HeatMapChart chart = new HeatMapChartBuilder().width(900).height(600).title(title)
+                .xAxisTitle(PlotStyle.axisTitle(x)).yAxisTitle(y == null ? "" : PlotStyle.axisTitle(y)).build();
         chart.getStyler().setShowValue(true);
         chart.getStyler().setHeatMapValueDecimalPattern(loss ? "0.0" : "0.00");
-        chart.getStyler().setXAxisLabelRotation(45);
+        chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(13f));
         // Light = bad, dark = good, on both maps: a low loss is as good as a high converged fraction.
         Color light = new Color(247, 251, 255);
         Color dark = new Color(8, 48, 107);
         chart.getStyler().setRangeColors(loss ? new Color[] {dark, light} : new Color[] {light, dark});
         if (!loss) {
             chart.getStyler().setMin(0).setMax(1);
-        } else {
-            chart.getStyler().setMin(cells.stream().mapToDouble(c -> c[2].doubleValue()).min().orElse(0))
-                    .setMax(cells.stream().mapToDouble(c -> c[2].doubleValue()).max().orElse(1));
+        } else { // whole decades at both ends, so that the colour bar reads as decades, not as raw doubles
+            chart.getStyler().setMin(Math.floor(cells.stream().mapToDouble(c -> c[2].doubleValue()).min().orElse(0)))
+                    .setMax(Math.ceil(cells.stream().mapToDouble(c -> c[2].doubleValue()).max().orElse(1)) + 0.0);
         }
-        chart.addSeries(name, label(xs), label(ys), cells);
-        return save(chart, dir.resolve(name));
+        chart.addSeries(name, PlotStyle.tickLabels(xs), PlotStyle.tickLabels(ys), cells);
+        return PlotStyle.save(chart, dir.resolve(name));
     }
 
     /**
      * Cell values over x by y: the fraction of rows whose {@code converged} is true (failed points
-     * count as not converged), or log10 of the median finite final loss (at least {@link #LOSS_FLOOR});
-     * NaN for an empty cell.
+     * count as not converged), or log10 of the median finite final loss, drawn at
+     * {@link PlotStyle#LOSS_FLOOR_V2} when below it; NaN for an empty cell.
      */
     static double[][] grid(List<Map<String, String>> rows, String x, List<String> xs, String y, List<String> ys,
                            boolean loss) {
@@ -111,83 +123,120 @@ public final class SweepPlots {
                 List<Map<String, String>> in = rows.stream()
                         .filter(r -> xv.equals(r.get(x)) && (y == null || yv.equals(r.get(y)))).toList();
                 g[i][j] = in.isEmpty() ? Double.NaN : loss
-                        ? Math.log10(Math.max(LOSS_FLOOR, median(in.stream()
-                                .mapToDouble(r -> number(r.get("final_loss_v2"))).filter(Double::isFinite).toArray())))
+                        ? Math.log10(PlotStyle.floored(PlotStyle.quartiles(in.stream()
+                                .mapToDouble(r -> number(r.get("final_loss_v2"))).filter(Double::isFinite).toArray())[0]))
                         : in.stream().filter(r -> "true".equals(r.get("converged"))).count() / (double) in.size();
             }
         }
         return g;
     }
 
-    private static Path lossCurves(Path dir, List<Map<String, String>> rows, SweepTable t, String x, String name,
-                                   String title) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(600).title(title).xAxisTitle("epoch")
-                .yAxisTitle("loss (V^2)").build();
-        chart.getStyler().setYAxisLogarithmic(true);
-        boolean any = false;
+    private static Path lossCurves(Path dir, List<Map<String, String>> rows, SweepTable t, String x, double threshold,
+                                   String name, String title) throws IOException {
+        XYChart chart = new XYChartBuilder().width(1000).height(600).xAxisTitle("epoch")
+                .yAxisTitle("loss (V²), log scale; floor " + PlotStyle.floorLabel()).build();
+        PlotStyle.logLossAxis(chart);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        int k = 0;
+        int lastEpoch = 0;
+        int runs = 0;
+        List<String> labels = PlotStyle.tickLabels(t.values(x));
         for (String xv : t.values(x)) {
             TreeMap<Integer, List<Double>> byEpoch = new TreeMap<>();
+            int n = 0;
             for (Map<String, String> r : rows) {
-                if (xv.equals(r.get(x))) {
-                    epochLosses(dir.resolve("points").resolve(r.get("point_id")).resolve("metrics.csv"), byEpoch);
+                if (xv.equals(r.get(x)) && epochLosses(dir.resolve("points").resolve(r.get("point_id"))
+                        .resolve("metrics.csv"), byEpoch)) {
+                    n++;
                 }
             }
-            List<Integer> epochs = new ArrayList<>();
-            List<Double> medians = new ArrayList<>();
-            byEpoch.forEach((e, ls) -> {
-                double m = median(ls.stream().mapToDouble(Double::doubleValue).filter(v -> v > 0).toArray());
-                if (m > 0) {
-                    epochs.add(e);
-                    medians.add(m);
+            if (byEpoch.isEmpty()) {
+                k++;
+                continue;
+            }
+            List<Integer> epochs = new ArrayList<>(byEpoch.keySet());
+            List<Double> median = new ArrayList<>();
+            List<Double> q1 = new ArrayList<>();
+            List<Double> q3 = new ArrayList<>();
+            for (List<Double> ls : byEpoch.values()) {
+                double[] q = PlotStyle.quartiles(ls.stream().mapToDouble(PlotStyle::floored).toArray());
+                median.add(Math.log10(q[0]));
+                q1.add(Math.log10(q[1]));
+                q3.add(Math.log10(q[2]));
+            }
+            String label = PlotStyle.shortName(x) + " " + labels.get(k) + " (" + n + ")";
+            PlotStyle.style(chart.addSeries(label, epochs, median), k, 2f);
+            PlotStyle.faint(chart.addSeries(label + " q1", epochs, q1), k);
+            PlotStyle.faint(chart.addSeries(label + " q3", epochs, q3), k);
+            lastEpoch = Math.max(lastEpoch, epochs.get(epochs.size() - 1));
+            runs = Math.max(runs, n);
+            k++;
+        }
+        if (lastEpoch == 0) {
+            return null;
+        }
+        if (Double.isFinite(threshold) && threshold > 0) {
+            var line = chart.addSeries("convergence threshold " + PlotStyle.scientific(threshold) + " V²",
+                    List.of(1, lastEpoch), List.of(Math.log10(threshold), Math.log10(threshold)));
+            line.setLineColor(Color.GRAY);
+            line.setLineStyle(new java.awt.BasicStroke(1f, java.awt.BasicStroke.CAP_BUTT,
+                    java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {2f, 2f}, 0f));
+            line.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        }
+        chart.setTitle(title + ": median over " + others(t, x) + " (runs per curve in brackets), thin lines: quartiles");
+        return PlotStyle.save(chart, dir.resolve(name));
+    }
+
+    /** The axes a curve aggregates over, in words: "alpha x seed". */
+    private static String others(SweepTable t, String x) {
+        List<String> o = t.axes().stream().filter(a -> !a.equals(x) && !a.equals(ESTIMATOR))
+                .map(a -> a.substring(a.lastIndexOf('.') + 1)).toList();
+        return o.isEmpty() ? "runs" : String.join(" x ", o);
+    }
+
+    /** The convergence threshold the points were trained with (config.converged_loss_v2), if all share one. */
+    private static double convergenceThreshold(Path dir, SweepTable t) {
+        java.util.Set<Double> seen = new java.util.HashSet<>();
+        for (Map<String, String> r : t.rows()) {
+            Path prov = dir.resolve("points").resolve(r.get("point_id")).resolve("provenance.json");
+            if (!Files.isRegularFile(prov)) {
+                continue;
+            }
+            try {
+                var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(prov.toFile())
+                        .path("config").path("converged_loss_v2");
+                if (node.isNumber()) {
+                    seen.add(node.asDouble());
                 }
-            });
-            if (!epochs.isEmpty()) {
-                any = true;
-                chart.addSeries(x + "=" + label(List.of(xv)).get(0), epochs, medians).setMarker(SeriesMarkers.NONE);
+            } catch (IOException e) {
+                // an unreadable provenance file only costs the threshold line
+            }
+            if (seen.size() > 1) {
+                return Double.NaN;
             }
         }
-        return any ? save(chart, dir.resolve(name)) : null;
+        return seen.size() == 1 ? seen.iterator().next() : Double.NaN;
     }
 
-    /** Axis labels: numbers with 3 significant digits (log ranges make long decimals), other values as they are. */
-    private static List<String> label(List<String> values) {
-        return values.stream().map(v -> SweepTable.isNumber(v) && Double.isFinite(Double.parseDouble(v))
-                ? new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toString() : v)
-                .toList();
-    }
-
-    private static void epochLosses(Path metrics, Map<Integer, List<Double>> byEpoch) throws IOException {
+    /** Adds a point's losses per epoch; false when it has no metrics file (a failed point). */
+    private static boolean epochLosses(Path metrics, Map<Integer, List<Double>> byEpoch) throws IOException {
         if (!Files.exists(metrics)) {
-            return;
+            return false;
         }
         try (Reader r = Files.newBufferedReader(metrics);
              CSVParser p = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true)
                      .get().parse(r)) {
             for (CSVRecord rec : p) {
-                byEpoch.computeIfAbsent(Integer.parseInt(rec.get("epoch")), k -> new ArrayList<>())
-                        .add(number(rec.get("loss_v2")));
+                double v = number(rec.get("loss_v2"));
+                if (Double.isFinite(v)) {
+                    byEpoch.computeIfAbsent(Integer.parseInt(rec.get("epoch")), k -> new ArrayList<>()).add(v);
+                }
             }
         }
-    }
-
-    private static Path save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path base) throws IOException {
-        Path tmp = base.resolveSibling(base.getFileName() + ".tmp");
-        BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG); // appends .png
-        Path png = base.resolveSibling(base.getFileName() + ".png");
-        AtomicFiles.replace(tmp.resolveSibling(tmp.getFileName() + ".png"), png);
-        return png;
+        return true;
     }
 
     private static double number(String s) {
         return SweepTable.isNumber(s) ? Double.parseDouble(s) : Double.NaN;
-    }
-
-    private static double median(double[] v) {
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }

@@ -33,8 +33,8 @@ public interface Simulator extends AutoCloseable {
      * How the last {@link #operatingPoint()} was obtained: {@code direct}, or the name of the
      * recovery rung that solved it after a failure (a backend without recovery: always direct).
      */
-    default String lastRecovery() {
-        return "direct";
+    default Recovery lastRecovery() {
+        return Recovery.DIRECT;
     }
 
     /**
@@ -48,7 +48,7 @@ public interface Simulator extends AutoCloseable {
      */
     default SolvedSequence solveSequence(int steps, PhasePlan plan) {
         List<Solution> solved = new ArrayList<>(steps);
-        List<String> rungs = new ArrayList<>(steps);
+        List<Recovery> rungs = new ArrayList<>(steps);
         for (int k = 0; k < steps; k++) {
             plan.values(k, List.copyOf(solved)).forEach(this::setSource);
             try {

@@ -6,7 +6,7 @@ import java.util.List;
  * The solutions of a sequence of phases, one per step, and how each was obtained:
  * {@code direct}, or the recovery rung that solved it (see {@link Simulator#lastRecovery()}).
  */
-public record SolvedSequence(List<Solution> solutions, List<String> recoveries) {
+public record SolvedSequence(List<Solution> solutions, List<Recovery> recoveries) {
     public SolvedSequence {
         solutions = List.copyOf(solutions);
         recoveries = List.copyOf(recoveries);

@@ -2,6 +2,8 @@ package eqspice.sweep;
 
 import eqspice.ngspice.LibraryLocator;
 import eqspice.ngspice.NgspiceSession;
+import eqspice.run.Backends;
+import eqspice.run.RunService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +20,13 @@ import java.util.Optional;
 public final class LibraryCopyWorker implements PointExecutor {
     private final int index;
     private final Path sweepDir;
-    private final String version;
     private final Path copy;
     private final NgspiceSession session;
+    private final RunService service;
 
     public LibraryCopyWorker(int index, Path sweepDir, String eqspiceVersion) {
         this.index = index;
         this.sweepDir = sweepDir;
-        this.version = eqspiceVersion;
         try {
             copy = Files.createTempFile("libngspice-eqspice-" + index + "-", ".so");
             Files.copy(LibraryLocator.locate(), copy, StandardCopyOption.REPLACE_EXISTING);
@@ -35,6 +36,7 @@ public final class LibraryCopyWorker implements PointExecutor {
         synchronized (LibraryCopyWorker.class) { // ngSpice_Init touches process-wide signal handlers
             session = new NgspiceSession(copy);
         }
+        service = new RunService(Backends.using(session), eqspiceVersion);
     }
 
     @Override
@@ -42,8 +44,7 @@ public final class LibraryCopyWorker implements PointExecutor {
         if (session.isDead()) {
             return Optional.empty();
         }
-        session.linearSolver(point.experiment().config().solver());
-        return Optional.of(PointTrainer.train(session, point, sweepDir, version, index));
+        return Optional.of(PointTrainer.train(service, point, sweepDir, Optional.empty(), index));
     }
 
     @Override
@@ -53,7 +54,7 @@ public final class LibraryCopyWorker implements PointExecutor {
 
     @Override
     public void close() {
-        session.close();
+        service.close();
         try {
             Files.deleteIfExists(copy);
         } catch (IOException e) {

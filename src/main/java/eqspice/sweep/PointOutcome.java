@@ -7,7 +7,7 @@ package eqspice.sweep;
  * @param status           {@code ok} (the run finished; it may still have failed phases) or {@code failed}
  * @param initialLoss      loss of the first epoch (V^2), NaN when failed
  * @param finalLoss        loss of the last epoch (V^2), NaN when failed
- * @param converged        final loss at or below the experiment's {@code converged_loss} and no failed phase in the last epoch
+ * @param converged        the last epoch met the task's convergence rule ({@link eqspice.train.Convergence})
  * @param epochsToConverge first epoch meeting the loss criterion, -1 if none
  * @param failedPhases     phases that did not solve over the run
  * @param seconds          wall time of the point

@@ -1,24 +1,17 @@
 package eqspice.sweep;
 
-import eqspice.cosim.Backends;
-import eqspice.cosim.CoSimProbe;
-import eqspice.cosim.CoSimulator;
-import eqspice.experiment.Experiment;
-import eqspice.results.ConfigDescription;
-import eqspice.results.Provenance;
+import eqspice.eqprop.PhaseStrategy;
 import eqspice.results.RunWriter;
-import eqspice.simulate.Simulator;
-import eqspice.train.Trainer;
+import eqspice.run.RunListener;
+import eqspice.run.RunRequest;
+import eqspice.run.RunService;
 import eqspice.train.TrainingResult;
-import eqspice.train.EpochProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * The worker's side of a point: train it on the worker's simulator, write its results into
@@ -42,43 +35,22 @@ public final class PointTrainer {
     }
 
     /**
-     * Trains a point on the backend its experiment names: the worker's ngspice {@code ngspice}
-     * for the ngspice backend, the embedded solver (checked by that ngspice for cosim) otherwise;
-     * {@code ngspice} may be null when the point does not use it.
+     * Trains a point through {@code service}, on the backend its experiment names, its phases
+     * solved as {@code phases} says (empty: auto, as {@code eqspice run} does).
      */
-    public static PointOutcome train(Simulator ngspice, SweepPoint point, Path sweepDir, String eqspiceVersion,
-                                     int worker) {
+    public static PointOutcome train(RunService service, SweepPoint point, Path sweepDir,
+                                     Optional<PhaseStrategy> phases, int worker) {
         long t0 = System.nanoTime();
-        Experiment exp = point.experiment();
         try {
-            Simulator sim = Backends.open(exp.simulator(), () -> ngspice);
-            CoSimulator cosim = sim instanceof CoSimulator c ? c : null;
-            Provenance prov = Provenance.of(eqspiceVersion, sim.info(), exp.config().solver(), exp.config().seed(),
-                    exp.file().toString(), exp.sha256());
-            TrainingResult r;
-            Map<String, Object> config = new LinkedHashMap<>(ConfigDescription.of(exp.config()));
-            config.put("simulator", exp.simulator().label());
-            config.put("phases", eqspice.eqprop.PhaseStrategy.defaultFor(exp.config().solver()).label());
-            EpochProbe probe = cosim == null ? null : new CoSimProbe(cosim);
-            // A classification point's metrics carry its accuracies (train, test) like a single run's.
-            List<String> columns = new java.util.ArrayList<>(exp.config().task().classification()
-                    ? eqspice.train.Accuracy.COLUMNS : List.of());
-            if (probe != null) {
-                columns.addAll(probe.columns());
-            }
             Path dir = pointDir(sweepDir, point.id());
             removeFinished(dir);
-            try (RunWriter w = new RunWriter(dir, prov, config, columns)) {
-                w.experiment(point.yaml().getBytes(StandardCharsets.UTF_8));
-                r = Trainer.train(sim, exp.config(), prov.lines(), w::epoch, probe, exp.hardware().trainFidelity(),
-                        exp.programming());
-                Map<String, Object> extra = new LinkedHashMap<>();
-                if (cosim != null) {
-                    extra.put("cosimulation", CoSimProbe.summary(cosim, cosim.checkNow()));
-                }
-                extra.put("final_network", FinalScore.of(sim, exp, r.finalNetwork(), prov.lines()).summary());
-                w.summary(r, extra); // conductances.csv last: the point's folder is complete when it is there
-            }
+            // The backprop baseline is not trained per point: a sweep compares its points with each other.
+            TrainingResult r = service.run(RunRequest.of(point.experiment())
+                    .withExperimentYaml(point.yaml().getBytes(StandardCharsets.UTF_8))
+                    .withOut(dir)
+                    .withPhases(phases)
+                    .withBaseline(false)
+                    .withFinalScore(true), RunListener.NONE).result();
             return new PointOutcome(point.id(), PointOutcome.OK, r.initialLoss(), r.finalLoss(), r.converged(),
                     r.epochsToConverge(), r.failedPhases(), (System.nanoTime() - t0) / 1e9, worker, r.firstFailure(),
                     r.recoveryText());

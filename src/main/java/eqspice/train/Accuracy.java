@@ -1,5 +1,7 @@
 package eqspice.train;
 
+import eqspice.task.Sample;
+import eqspice.task.Task;
 import eqspice.eqprop.CrossbarSession;
 import eqspice.eqprop.EqPropStep;
 import eqspice.eqprop.PhaseFailedException;

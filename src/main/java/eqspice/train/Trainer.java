@@ -1,5 +1,6 @@
 package eqspice.train;
 
+import eqspice.task.Sample;
 import eqspice.eqprop.ConductanceUpdate;
 import eqspice.eqprop.CrossbarSession;
 import eqspice.eqprop.EqPropStep;
@@ -11,6 +12,7 @@ import eqspice.simulate.Simulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -29,48 +31,78 @@ public final class Trainer {
     }
 
     /**
-     * Trains on a simulator (which the caller opened and closes).
+     * How a run is watched and on which circuit it trains; {@link #defaults()} is the ideal
+     * circuit, ideal devices, the default phase strategy, nothing watching.
      *
-     * @param comments provenance lines written into the loaded netlist's header
-     * @param onEpoch  called after every epoch (progress, CSV rows)
+     * @param comments    provenance lines written into the loaded netlist's header
+     * @param onEpoch     called after every epoch (progress, CSV rows)
+     * @param probe       measured after every epoch (diagnostics columns); empty for none
+     * @param fidelity    the circuit trained on (ideal, behavioural or transistor parts)
+     * @param programming how devices take the update rule's steps (asymmetric, noisy, quantised; the write noise
+     *                    drawn from its own seed)
+     * @param strategy    how phases are solved; empty: {@link PhaseStrategy#defaultFor} the solver options
      */
-    public static TrainingResult train(Simulator simulator, TrainingConfig cfg, List<String> comments,
-                                       Consumer<EpochMetrics> onEpoch) {
-        return train(simulator, cfg, comments, onEpoch, null);
+    public record Options(List<String> comments, Consumer<EpochMetrics> onEpoch, Optional<EpochProbe> probe,
+                          Fidelity fidelity, Programming programming, Optional<PhaseStrategy> strategy) {
+        public Options {
+            if (comments == null || onEpoch == null || probe == null || fidelity == null || programming == null
+                    || strategy == null) {
+                throw new IllegalArgumentException("training options must all be given (Optional.empty() for none)");
+            }
+            comments = List.copyOf(comments);
+        }
+
+        /** No comments, nothing watching, the ideal circuit and devices, the default phase strategy. */
+        public static Options defaults() {
+            return new Options(List.of(), m -> { }, Optional.empty(), Fidelity.IDEAL, Programming.IDEAL,
+                    Optional.empty());
+        }
+
+        public Options withComments(List<String> lines) {
+            return new Options(lines, onEpoch, probe, fidelity, programming, strategy);
+        }
+
+        public Options withOnEpoch(Consumer<EpochMetrics> listener) {
+            return new Options(comments, listener, probe, fidelity, programming, strategy);
+        }
+
+        /** The probe measured after every epoch; null for none. */
+        public Options withProbe(EpochProbe epochProbe) {
+            return new Options(comments, onEpoch, Optional.ofNullable(epochProbe), fidelity, programming, strategy);
+        }
+
+        public Options withFidelity(Fidelity circuit) {
+            return new Options(comments, onEpoch, probe, circuit, programming, strategy);
+        }
+
+        public Options withProgramming(Programming devices) {
+            return new Options(comments, onEpoch, probe, fidelity, devices, strategy);
+        }
+
+        public Options withStrategy(PhaseStrategy phases) {
+            return new Options(comments, onEpoch, probe, fidelity, programming, Optional.of(phases));
+        }
     }
 
     /**
-     * Trains, measuring {@code probe} after every epoch (null for none).
+     * Trains {@code cfg} on a simulator (which the caller opened and closes).
      */
-    public static TrainingResult train(Simulator simulator, TrainingConfig cfg, List<String> comments,
-                                       Consumer<EpochMetrics> onEpoch, EpochProbe probe) {
-        return train(simulator, cfg, comments, onEpoch, probe, Fidelity.IDEAL, Programming.IDEAL);
-    }
-
-    /**
-     * Trains on the circuit at {@code fidelity}, with devices that take their steps as
-     * {@code programming} says (asymmetric, noisy, quantised; the write noise drawn from its own seed).
-     */
-    public static TrainingResult train(Simulator simulator, TrainingConfig cfg, List<String> comments,
-                                       Consumer<EpochMetrics> onEpoch, EpochProbe probe, Fidelity fidelity,
-                                       Programming programming) {
-        return train(simulator, cfg, comments, onEpoch, probe, fidelity, programming,
-                PhaseStrategy.defaultFor(cfg.solver()));
-    }
-
-    /** Trains as above, with phases solved by {@code strategy} (see {@link PhaseStrategy}). */
-    public static TrainingResult train(Simulator simulator, TrainingConfig cfg, List<String> comments,
-                                       Consumer<EpochMetrics> onEpoch, EpochProbe probe, Fidelity fidelity,
-                                       Programming programming, PhaseStrategy strategy) {
+    public static TrainingResult train(Simulator simulator, TrainingConfig cfg, Options options) {
+        Programming programming = options.programming();
+        EpochProbe probe = options.probe().orElse(null);
         SplittableRandom writeNoise = new SplittableRandom(programming.seed());
         long start = System.nanoTime();
         LayeredNetwork network = LayeredNetwork.random(cfg.spec(), cfg.initLow(), cfg.initHigh(), cfg.seed());
-        CrossbarSession session = new CrossbarSession(simulator, network, fidelity, cfg.solver(), comments, strategy);
+        CrossbarSession session = CrossbarSession.builder(simulator, network)
+                .fidelity(options.fidelity())
+                .options(cfg.solver())
+                .comments(options.comments())
+                .strategy(PhaseStrategy.chosenOrDefault(options.strategy(), cfg.solver()))
+                .open();
         SplittableRandom order = new SplittableRandom(cfg.seed() ^ ORDER_STREAM);
         List<Sample> samples = cfg.task().samples();
         List<EpochMetrics> history = new ArrayList<>();
         int totalFailed = 0;
-        int firstConverged = -1;
         String firstFailure = "";
         Map<String, Integer> recoveries = new TreeMap<>();
         for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
@@ -129,15 +161,11 @@ public final class Trainer {
                     session.reload(); // the probe used the simulator
                 }
             }
-            if (firstConverged < 0 && m.loss() <= cfg.convergedLoss()) {
-                firstConverged = epoch;
-            }
             history.add(m);
-            onEpoch.accept(m);
+            options.onEpoch().accept(m);
         }
-        EpochMetrics last = history.get(history.size() - 1);
-        boolean converged = last.loss() <= cfg.convergedLoss() && last.failedPhases() == 0;
-        return new TrainingResult(network, history, converged, firstConverged, totalFailed,
+        int since = Convergence.of(cfg).since(history);
+        return new TrainingResult(network, history, since > 0, since, totalFailed,
                 (System.nanoTime() - start) / 1e9, firstFailure, recoveries);
     }
 

@@ -1,12 +1,15 @@
 package eqspice.train;
 
+import eqspice.task.Task;
 import eqspice.circuit.SolverOptions;
 import eqspice.eqprop.Estimator;
 import eqspice.network.NetworkSpec;
 
 /**
  * Everything one training run depends on. All randomness (initial conductances, sample
- * order) comes from {@code seed}.
+ * order) comes from {@code seed}. Build one with {@link #builder}, which holds the defaults an
+ * experiment file gets for the fields it leaves out; {@link #toBuilder()} changes a few fields of
+ * an existing one.
  *
  * @param spec          the network
  * @param task          the samples to learn
@@ -58,6 +61,123 @@ public record TrainingConfig(NetworkSpec spec, Task task, Estimator estimator, d
         if (!(convergedLoss > 0) || !Double.isFinite(convergedLoss)) {
             throw new IllegalArgumentException("training.converged_loss must be a finite number > 0, got "
                     + convergedLoss);
+        }
+    }
+
+    /** Default estimator: centered (bias O(beta^2)). */
+    public static final Estimator DEFAULT_ESTIMATOR = Estimator.CENTERED;
+    /** Default number of epochs. */
+    public static final int DEFAULT_EPOCHS = 100;
+    /** Default loss (V^2) at or below which a run has converged. */
+    public static final double DEFAULT_CONVERGED_LOSS = 1e-3;
+
+    /**
+     * A configuration for {@code spec} and {@code task} with the defaults: centered estimator,
+     * 100 epochs, online updates (batch 1), seed 1, initial conductances uniform in
+     * [10 g_min, g_max / 10], converged below 1e-3 V^2, ngspice's default solver options. alpha
+     * and beta have no default: {@link Builder#build()} refuses a configuration without them.
+     */
+    public static Builder builder(NetworkSpec spec, Task task) {
+        return new Builder(spec, task);
+    }
+
+    /** A builder holding this configuration, to change some of its fields. */
+    public Builder toBuilder() {
+        return new Builder(spec, task).estimator(estimator).alpha(alpha).beta(beta).epochs(epochs)
+                .batchSize(batchSize).seed(seed).init(initLow, initHigh).convergedLoss(convergedLoss).solver(solver);
+    }
+
+    /** Collects the fields of a {@link TrainingConfig}; {@link #build()} validates them. */
+    public static final class Builder {
+        private NetworkSpec spec;
+        private Task task;
+        private Estimator estimator = DEFAULT_ESTIMATOR;
+        private double alpha = Double.NaN;
+        private double beta = Double.NaN;
+        private int epochs = DEFAULT_EPOCHS;
+        private int batchSize = 1;
+        private long seed = 1;
+        private Double initLow;
+        private Double initHigh;
+        private double convergedLoss = DEFAULT_CONVERGED_LOSS;
+        private SolverOptions solver = SolverOptions.DEFAULT;
+
+        private Builder(NetworkSpec spec, Task task) {
+            this.spec = spec;
+            this.task = task;
+        }
+
+        public Builder spec(NetworkSpec network) {
+            this.spec = network;
+            return this;
+        }
+
+        public Builder task(Task samples) {
+            this.task = samples;
+            return this;
+        }
+
+        public Builder estimator(Estimator value) {
+            this.estimator = value;
+            return this;
+        }
+
+        /** Learning rate (S^2/V^2). */
+        public Builder alpha(double value) {
+            this.alpha = value;
+            return this;
+        }
+
+        /** Nudging strength (S). */
+        public Builder beta(double value) {
+            this.beta = value;
+            return this;
+        }
+
+        public Builder epochs(int value) {
+            this.epochs = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            this.batchSize = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** The uniform range of the initial conductances (S). */
+        public Builder init(double low, double high) {
+            this.initLow = low;
+            this.initHigh = high;
+            return this;
+        }
+
+        public Builder convergedLoss(double value) {
+            this.convergedLoss = value;
+            return this;
+        }
+
+        public Builder solver(SolverOptions options) {
+            this.solver = options;
+            return this;
+        }
+
+        /**
+         * The configuration.
+         *
+         * @throws IllegalArgumentException naming the first field that is missing or out of range
+         */
+        public TrainingConfig build() {
+            if (spec == null) {
+                throw new IllegalArgumentException("network, task, estimator and solver must be given");
+            }
+            return new TrainingConfig(spec, task, estimator, alpha, beta, epochs, batchSize, seed,
+                    initLow != null ? initLow : spec.bounds().gMin() * 10,
+                    initHigh != null ? initHigh : spec.bounds().gMax() / 10, convergedLoss, solver);
         }
     }
 }

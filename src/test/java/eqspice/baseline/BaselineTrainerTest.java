@@ -11,8 +11,8 @@ import eqspice.data.Encoding;
 import eqspice.data.RealData;
 import eqspice.eqprop.Estimator;
 import eqspice.network.Presets;
-import eqspice.train.Sample;
-import eqspice.train.Task;
+import eqspice.task.Sample;
+import eqspice.task.Task;
 import eqspice.train.TrainingConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 /** The backprop baseline: its activation, its gradient, and that it learns XOR and Iris. */
 class BaselineTrainerTest {
     private static TrainingConfig config(Task task, int hidden, int epochs, int batch) {
-        return new TrainingConfig(Presets.kendall(task.inputs(), hidden, task.outputs()), task, Estimator.CENTERED,
-                1e-9, 1e-6, epochs, batch, 1, 1e-5, 1e-4, 1e-3, SolverOptions.DEFAULT);
+        return TrainingConfig.builder(Presets.kendall(task.inputs(), hidden, task.outputs()), task).alpha(1e-9)
+                .beta(1e-6).epochs(epochs).batchSize(batch).init(1e-5, 1e-4).build();
     }
 
     @Test

@@ -32,7 +32,7 @@ class BackendRunTest {
         CliProcess.Result r = CliProcess.run(dir, "run", "tiny.yaml", "--quiet");
         assertEquals(0, r.exitCode(), r.err());
         Path out = dir.resolve("results/tiny");
-        List<String> rows = Files.readAllLines(out.resolve("metrics.csv")).stream().filter(l -> !l.startsWith("#")).toList();
+        List<String> rows = Files.readAllLines(out.resolve("metrics.csv"));
         assertTrue(rows.get(0).endsWith(",cosim_checks,cosim_max_dv_v,cosim_mismatches"), rows.get(0));
         assertEquals(4, rows.size(), rows.toString());
         String summary = Files.readString(out.resolve("summary.json"));
@@ -52,10 +52,10 @@ class BackendRunTest {
         CliProcess.Result r = CliProcess.runWithEnv(dir, "EQSPICE_NGSPICE_LIB", "/nonexistent/libngspice.so.0", "sweep",
                 "sw.yaml", "--workers", "1");
         assertEquals(0, r.exitCode(), r.out() + r.err());
-        List<String> rows = Files.readAllLines(dir.resolve("results/sw/points.csv")).stream()
-                .filter(l -> !l.startsWith("#")).toList();
+        List<String> rows = Files.readAllLines(dir.resolve("results/sw/points.csv"));
         assertEquals(4, rows.size(), rows.toString());
         assertTrue(rows.stream().skip(1).allMatch(l -> l.contains(",ok,")), rows.toString());
         assertTrue(Files.readString(dir.resolve("results/sw/provenance.json")).contains("\"simulator\" : \"embedded"));
+        CsvFiles.assertHeaderFirst(dir.resolve("results/sw"));
     }
 }

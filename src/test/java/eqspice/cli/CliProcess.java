@@ -1,9 +1,9 @@
 package eqspice.cli;
 
+import eqspice.run.ChildJvm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -23,9 +23,7 @@ final class CliProcess {
     }
 
     static Result runWithEnv(Path workDir, String envName, String envValue, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(List.of(args));
+        List<String> cmd = ChildJvm.command(List.of(), List.of(args));
         Path out = Files.createTempFile("eqspice-out", ".txt");
         Path err = Files.createTempFile("eqspice-err", ".txt");
         try {

@@ -64,7 +64,7 @@ class CliTest {
         CliProcess.Result r = CliProcess.run(dir, "run", "tiny.yaml");
         assertEquals(0, r.exitCode(), r.err());
         Path out = dir.resolve("results/tiny");
-        List<String> rows = Files.readAllLines(out.resolve("metrics.csv")).stream().filter(l -> !l.startsWith("#")).toList();
+        List<String> rows = Files.readAllLines(out.resolve("metrics.csv"));
         assertEquals("epoch,loss_v2,mean_abs_error_v,correct_fraction,failed_phases,updates,g_min_s,g_max_s,seconds,recovered_phases",
                 rows.get(0));
         assertEquals(4, rows.size(), rows.toString());
@@ -73,6 +73,7 @@ class CliTest {
         assertTrue(prov.matches("(?s).*\"simulator\" : \"ngspice \\d+ \\(klu\\)\".*"), prov);
         assertTrue(prov.contains("\"seed\" : 5"), prov);
         assertTrue(Files.readString(out.resolve("summary.json")).contains("\"epochs\" : 3"));
+        CsvFiles.assertHeaderFirst(out);
         assertTrue(r.out().contains("loss "), r.out());
     }
 
@@ -94,6 +95,10 @@ class CliTest {
         assertEquals(Files.readString(shipped.resolve("kiraz-case1.cir")), Files.readString(dir.resolve("out/kiraz-case1.cir")));
         assertEquals(Files.readString(shipped.resolve("kiraz-case1.conductances.csv")),
                 Files.readString(dir.resolve("out/kiraz-case1.conductances.csv")));
+        CliProcess.Result named = CliProcess.run(dir, "export", "kiraz-case1", "--out", "mine/k.cir");
+        assertEquals(0, named.exitCode(), named.err());
+        assertTrue(Files.isRegularFile(dir.resolve("mine/k.cir")) && Files.isRegularFile(dir.resolve("mine/k.conductances.csv"))
+                && !Files.exists(dir.resolve("mine/kiraz-case1.cir")), "--out names the file for the preset too");
         CliProcess.Result bad = CliProcess.run(dir, "export", "kiraz-case1", "--out", "k.txt");
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("--out must name a .cir file, got k.txt"), bad.err());
@@ -150,8 +155,7 @@ class CliTest {
                 + "  name: kiraz-case1\ntraining:\n  alpha: 1.0e-9\n  beta: 1.0e-6\n  epochs: 2\n");
         CliProcess.Result r = CliProcess.run(dir, "run", "d.yaml", "--diagnostics", "--quiet");
         assertEquals(0, r.exitCode(), r.err());
-        List<String> rows = Files.readAllLines(dir.resolve("results/d/metrics.csv")).stream()
-                .filter(l -> !l.startsWith("#")).toList();
+        List<String> rows = Files.readAllLines(dir.resolve("results/d/metrics.csv"));
         List<String> header = List.of(rows.get(0).split(","));
         int tellegen = header.indexOf("diag_tellegen_rel");
         int amp = header.indexOf("diag_amplifier_net_w");

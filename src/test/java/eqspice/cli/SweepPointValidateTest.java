@@ -12,7 +12,7 @@ import eqspice.network.ConductanceTable;
 import eqspice.network.Fidelity;
 import eqspice.network.LayeredNetwork;
 import eqspice.ngspice.SharedSession;
-import eqspice.train.Sample;
+import eqspice.task.Sample;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,8 +75,7 @@ class SweepPointValidateTest {
         // validate on the command line: its ideal accuracy is the recorded one.
         CliProcess.Result v = CliProcess.run(dir, "validate", "sw/points/" + id);
         assertEquals(0, v.exitCode(), v.out() + v.err());
-        List<String> table = Files.readAllLines(point.resolve("validation.csv")).stream()
-                .filter(l -> !l.startsWith("#")).toList();
+        List<String> table = Files.readAllLines(point.resolve("validation.csv"));
         assertTrue(table.get(1).startsWith("ideal,"), table.toString());
         assertEquals(recordedCorrect, Double.parseDouble(table.get(1).split(",")[1]), 1e-12, table.get(1));
         assertEquals(4, table.size(), "ideal, behavioural, transistor: " + table);

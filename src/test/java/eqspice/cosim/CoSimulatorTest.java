@@ -17,8 +17,8 @@ import eqspice.simulate.Simulator;
 import eqspice.simulate.SimulatorInfo;
 import eqspice.simulate.Solution;
 import eqspice.train.EpochMetrics;
-import eqspice.train.Sample;
-import eqspice.train.Task;
+import eqspice.task.Sample;
+import eqspice.task.Task;
 import eqspice.train.Trainer;
 import eqspice.train.TrainingConfig;
 import eqspice.train.TrainingResult;
@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
 class CoSimulatorTest {
 
     private static TrainingConfig config(NetworkSpec spec, Task task, int epochs) {
-        return new TrainingConfig(spec, task, Estimator.CENTERED, 1e-9, 1e-6, epochs, 1, 1, 1e-5, 1e-4, 1e-3,
-                SolverOptions.DEFAULT.withTolerances(1e-9, 1e-14, 1e-10));
+        return TrainingConfig.builder(spec, task).alpha(1e-9).beta(1e-6).epochs(epochs).init(1e-5, 1e-4)
+                .solver(SolverOptions.DEFAULT.withTolerances(1e-9, 1e-14, 1e-10)).build();
     }
 
     private static Task randomTask(NetworkSpec spec, int samples) {
@@ -58,12 +58,16 @@ class CoSimulatorTest {
         return new Task("random", out, 0.05);
     }
 
-    /** Trains and returns the per-epoch cosim columns; asserts the checks' count and agreement. */
-    private static List<EpochMetrics> train(NetworkSpec spec, Task task, int checkEvery) {
+    /**
+     * Trains with {@code reference} checking and returns the per-epoch cosim columns; asserts the
+     * checks' count and agreement.
+     */
+    private static List<EpochMetrics> train(NetworkSpec spec, Task task, int checkEvery, Simulator reference) {
         BackendChoice choice = new BackendChoice(Backend.COSIM, checkEvery, 1e-6, true);
-        CoSimulator cosim = new CoSimulator(new EmbeddedSimulator(), SharedSession.get(), choice);
+        CoSimulator cosim = new CoSimulator(new EmbeddedSimulator(), reference, choice);
         List<EpochMetrics> epochs = new ArrayList<>();
-        TrainingResult r = Trainer.train(cosim, config(spec, task, 3), List.of(), epochs::add, new CoSimProbe(cosim));
+        TrainingResult r = Trainer.train(cosim, config(spec, task, 3),
+                Trainer.Options.defaults().withOnEpoch(epochs::add).withProbe(new CoSimProbe(cosim)));
         int solves = 3 * 3 * task.samples().size(); // centered: free, +beta, -beta per sample
         assertEquals(0, r.failedPhases());
         assertEquals(solves / checkEvery, cosim.total().checks());
@@ -78,7 +82,11 @@ class CoSimulatorTest {
 
     @Test
     void kirazRunIsCheckedEveryNthOperatingPoint() {
-        List<EpochMetrics> epochs = train(Presets.kirazCase1(), Task.kirazCase1(), 2); // 12 resistors: alter commands
+        Counting ngspice = new Counting(SharedSession.get());
+        List<EpochMetrics> epochs = train(Presets.kirazCase1(), Task.kirazCase1(), 2, ngspice);
+        // 12 resistors: after the first load the reference follows each update by commands
+        assertEquals(1, ngspice.loads);
+        assertTrue(ngspice.resistances >= 12, ngspice.resistances + " resistances set");
         for (EpochMetrics m : epochs) {
             assertEquals(List.of("cosim_checks", "cosim_max_dv_v", "cosim_mismatches"), List.copyOf(m.diagnostics().keySet()));
         }
@@ -89,7 +97,54 @@ class CoSimulatorTest {
     @Test
     void largerNetworkReloadsTheReferenceAfterAnUpdate() {
         NetworkSpec spec = Presets.kendall(16, 8, 4); // 336 resistors: an update reloads the reference
-        train(spec, randomTask(spec, 4), 5);
+        Counting ngspice = new Counting(SharedSession.get());
+        train(spec, randomTask(spec, 4), 5, ngspice);
+        // 36 solves, a check every 5th and one at the end, an update after every sample: each check after
+        // the first finds all 336 conductances changed, more than the 200 the reference takes one by one
+        assertEquals(8, ngspice.loads);
+        assertEquals(0, ngspice.resistances);
+    }
+
+    /** A simulator that counts the circuits loaded into it and the resistances set on it. */
+    private static final class Counting implements Simulator {
+        private final Simulator inner;
+        int loads;
+        int resistances;
+
+        Counting(Simulator inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void load(Circuit c) {
+            loads++;
+            inner.load(c);
+        }
+
+        @Override
+        public void setSource(String name, double value) {
+            inner.setSource(name, value);
+        }
+
+        @Override
+        public void setResistance(String name, double ohms) {
+            resistances++;
+            inner.setResistance(name, ohms);
+        }
+
+        @Override
+        public Solution operatingPoint() {
+            return inner.operatingPoint();
+        }
+
+        @Override
+        public SimulatorInfo info() {
+            return inner.info();
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** A reference whose node voltages are edited after each solve: a stand-in for a backend that disagrees. */
@@ -144,7 +199,7 @@ class CoSimulatorTest {
         TrainingConfig cfg = config(Presets.kirazCase1(), Task.kirazCase1(), 2);
         CoSimulator counting = new CoSimulator(new EmbeddedSimulator(), Edited.shifted(),
                 new BackendChoice(Backend.COSIM, 1, 1e-4, false));
-        TrainingResult r = Trainer.train(counting, cfg, List.of(), m -> { });
+        TrainingResult r = Trainer.train(counting, cfg, Trainer.Options.defaults());
         assertEquals(0, r.failedPhases());
         assertEquals(6, counting.total().mismatches());
         assertEquals(1e-3, counting.total().maxDifference(), 1e-12);
@@ -154,7 +209,7 @@ class CoSimulatorTest {
         CoSimulator stopping = new CoSimulator(new EmbeddedSimulator(), Edited.shifted(),
                 new BackendChoice(Backend.COSIM, 4, 1e-4, true));
         CoSimulationMismatchException e = assertThrows(CoSimulationMismatchException.class,
-                () -> Trainer.train(stopping, cfg, List.of(), m -> { }));
+                () -> Trainer.train(stopping, cfg, Trainer.Options.defaults()));
         assertTrue(e.getMessage().contains("at operating point 4 V(op0)"), e.getMessage());
     }
 
@@ -164,14 +219,14 @@ class CoSimulatorTest {
         TrainingConfig cfg = config(Presets.kirazCase1(), Task.kirazCase1(), 2);
         CoSimulator extra = new CoSimulator(new EmbeddedSimulator(), new Edited(v -> v.put("phasestep", 0.0)),
                 new BackendChoice(Backend.COSIM, 1, 1e-4, false));
-        Trainer.train(extra, cfg, List.of(), m -> { });
+        Trainer.train(extra, cfg, Trainer.Options.defaults());
         assertEquals(6, extra.total().checks());
         assertEquals(0, extra.total().mismatches());
         assertTrue(extra.total().maxDifference() < 1e-12, "largest difference " + extra.total().maxDifference());
 
         CoSimulator missing = new CoSimulator(new EmbeddedSimulator(), new Edited(v -> v.remove("op0")),
                 new BackendChoice(Backend.COSIM, 1, 1e-4, false));
-        Trainer.train(missing, cfg, List.of(), m -> { });
+        Trainer.train(missing, cfg, Trainer.Options.defaults());
         assertEquals(6, missing.total().mismatches());
         assertTrue(missing.total().firstMismatch().contains("V(op0) differs by Infinity"),
                 missing.total().firstMismatch());

@@ -3,7 +3,7 @@ package eqspice.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import eqspice.train.Task;
+import eqspice.task.Task;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eqspice.train.Sample;
+import eqspice.task.Sample;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -11,8 +11,8 @@ import eqspice.network.LayeredNetwork;
 import eqspice.network.NetworkSpec;
 import eqspice.network.Presets;
 import eqspice.ngspice.SharedSession;
-import eqspice.train.Sample;
-import eqspice.train.Task;
+import eqspice.task.Sample;
+import eqspice.task.Task;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -26,8 +26,7 @@ class CrossbarDiagnosisTest {
 
     static List<PhaseDiagnosis> diagnose(Amplifier amp) {
         NetworkSpec k = Presets.kirazCase1();
-        NetworkSpec spec = new NetworkSpec(k.inputs(), k.doubledInputs(), k.biasVoltages(), k.hidden(), k.outputs(),
-                k.activation(), Optional.of(amp), k.bounds());
+        NetworkSpec spec = k.withAmplifier(Optional.of(amp));
         LayeredNetwork net = LayeredNetwork.random(spec, 1e-5, 1e-4, 7);
         Sample sample = Task.kirazCase1().samples().get(0);
         Circuit free = new CrossbarCircuit(spec).build(net, sample.x(), LinearNetworkDiagnosticsTest.TIGHT, List.of());

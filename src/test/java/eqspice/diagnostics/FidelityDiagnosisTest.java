@@ -22,7 +22,7 @@ import eqspice.network.NetworkSpec;
 import eqspice.network.Presets;
 import eqspice.ngspice.SharedSession;
 import eqspice.simulate.Solution;
-import eqspice.train.Sample;
+import eqspice.task.Sample;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -11,6 +11,7 @@ import eqspice.circuit.SubcircuitCall;
 import eqspice.circuit.VoltageSource;
 import eqspice.eqprop.CrossbarSession;
 import eqspice.eqprop.EqPropStep;
+import eqspice.eqprop.Readout;
 import eqspice.experiment.Experiment;
 import eqspice.experiment.ExperimentLoader;
 import eqspice.network.Fidelity;
@@ -73,11 +74,11 @@ class TransistorDynamicsTest {
         SharedSession.get().load(setup.circuit(setup.builder()));
         List<Solution> dc = chain.atDc(SharedSession.get());
         double[] estimate = chain.estimate(dc);
-        CrossbarSession session = new CrossbarSession(SharedSession.get(), setup.network(), setup.fidelity(),
-                setup.options(), List.of());
+        CrossbarSession session = CrossbarSession.builder(SharedSession.get(), setup.network()).fidelity(setup.fidelity())
+                .options(setup.options()).open();
         EqPropStep.Result step = EqPropStep.run(session, setup.samples().get(0).x(), setup.samples().get(0).y(),
                 setup.estimator(), setup.beta());
-        assertEquals(step.outputs()[0], setup.builder().outputs(dc.get(0))[0], 1e-6);
+        assertEquals(step.outputs()[0], Readout.outputs(setup.builder().layout(), dc.get(0))[0], 1e-6);
         double norm = 0;
         double diff = 0;
         for (int c = 0; c < estimate.length; c++) {

@@ -12,6 +12,7 @@ import eqspice.circuit.Resistor;
 import eqspice.circuit.SolverOptions;
 import eqspice.circuit.VoltageSource;
 import eqspice.simulate.ConvergenceException;
+import eqspice.simulate.Recovery;
 import eqspice.simulate.Solution;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,10 +72,10 @@ class EmbeddedFailureTest {
                 List.of());
         EmbeddedSimulator plain = new EmbeddedSimulator();
         double reference = plain.solve(c).voltage("a");
-        assertEquals("direct", plain.lastRecovery());
+        assertEquals(Recovery.DIRECT, plain.lastRecovery());
         EmbeddedSimulator few = new EmbeddedSimulator();
         Solution s = few.solve(c.withOptions(new SolverOptions(true, 1e-3, 1e-12, 1e-6, 1e-12, 4)));
-        assertEquals(EmbeddedSimulator.SOURCE_STEPPING, few.lastRecovery());
+        assertEquals(Recovery.SOURCE_STEPPING, few.lastRecovery());
         assertEquals(reference, s.voltage("a"), 1e-6);
         assertEquals(50.0, s.voltage("in"), 0.0); // the sources are back at full value
         ConvergenceException e = assertThrows(ConvergenceException.class,

@@ -24,8 +24,7 @@ import org.junit.jupiter.api.Test;
 class EmbeddedGradientTest {
 
     private static NetworkSpec withAmplifier(NetworkSpec k, Amplifier amp) {
-        return new NetworkSpec(k.inputs(), k.doubledInputs(), k.biasVoltages(), k.hidden(), k.outputs(), k.activation(),
-                Optional.of(amp), k.bounds());
+        return k.withAmplifier(Optional.of(amp));
     }
 
     private static double cosine(double[] a, double[] b) {
@@ -46,8 +45,10 @@ class EmbeddedGradientTest {
             for (Amplifier amp : List.of(Amplifier.KENDALL, Amplifier.powerConserving(4))) {
                 NetworkSpec spec = withAmplifier(base, amp);
                 LayeredNetwork net = LayeredNetwork.random(spec, 1e-6, 1e-4, 3);
-                CrossbarSession ng = new CrossbarSession(SharedSession.get(), net, SolverOptions.DEFAULT, List.of());
-                CrossbarSession em = new CrossbarSession(new EmbeddedSimulator(), net, SolverOptions.DEFAULT, List.of());
+                CrossbarSession ng = CrossbarSession.builder(SharedSession.get(), net)
+                        .options(SolverOptions.DEFAULT).open();
+                CrossbarSession em = CrossbarSession.builder(new EmbeddedSimulator(), net)
+                        .options(SolverOptions.DEFAULT).open();
                 SplittableRandom rng = new SplittableRandom(11);
                 for (int sample = 0; sample < 3; sample++) {
                     double[] x = new double[spec.inputs()];

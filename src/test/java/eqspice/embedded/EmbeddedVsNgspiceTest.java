@@ -39,20 +39,29 @@ class EmbeddedVsNgspiceTest {
         return new NetworkSpec(inputs, doubled, List.of(1.0), hidden, outputs, diodes, amp, ConductanceBounds.DEFAULT);
     }
 
-    /** Free, +nudged and -nudged phases for two input vectors; returns the worst voltage difference. */
-    static double compare(NetworkSpec spec, long seed, double lo, double hi) {
+    /**
+     * What one comparison saw.
+     *
+     * @param worst     the largest node-voltage difference between the two solvers (V)
+     * @param maxHidden the largest |V| of a hidden node (ngspice's value)
+     */
+    record Comparison(double worst, double maxHidden) {
+    }
+
+    /** Free, +nudged and -nudged phases for two input vectors. */
+    static Comparison compare(NetworkSpec spec, long seed, double lo, double hi) {
         return compare(LayeredNetwork.random(spec, lo, hi, seed), seed, 2.0);
     }
 
     /** Inputs uniform in [-amplitude, amplitude] V. */
-    static double compare(LayeredNetwork net, long seed, double amplitude) {
+    static Comparison compare(LayeredNetwork net, long seed, double amplitude) {
         NetworkSpec spec = net.spec();
         CrossbarCircuit cc = new CrossbarCircuit(spec);
         SplittableRandom rng = new SplittableRandom(seed * 31 + 7);
         NgspiceSession ng = SharedSession.get();
         EmbeddedSimulator em = new EmbeddedSimulator();
         double worst = 0;
-        maxHidden = 0;
+        double maxHidden = 0;
         double[] zero = new double[spec.inputs()];
         for (Simulator sim : List.<Simulator>of(ng, em)) {
             sim.load(cc.build(net, zero, TIGHT, List.of()));
@@ -79,11 +88,8 @@ class EmbeddedVsNgspiceTest {
                         + " nudge " + nudgeScale));
             }
         }
-        return worst;
+        return new Comparison(worst, maxHidden);
     }
-
-    /** Largest |V| of a hidden node seen by the last {@link #compare} (ngspice's value). */
-    static double maxHidden;
 
     static double check(Solution ng, Solution em, String what) {
         assertEquals(new TreeSet<>(ng.voltages().keySet()), new TreeSet<>(em.voltages().keySet()), what + ": node names");
@@ -107,7 +113,7 @@ class EmbeddedVsNgspiceTest {
     @Test
     void kirazPresetMatchesNgspice() {
         for (long seed = 1; seed <= 5; seed++) {
-            double w = compare(Presets.kirazCase1(), seed, 1e-6, 1e-3);
+            double w = compare(Presets.kirazCase1(), seed, 1e-6, 1e-3).worst();
             System.out.printf("kiraz seed %d: worst |dV| %.2e V%n", seed, w);
         }
     }
@@ -132,10 +138,11 @@ class EmbeddedVsNgspiceTest {
                     }
                     w.add(eqspice.network.ConductanceMatrix.of(spec.rows(l), spec.columns(l), v));
                 }
-                double worst = compare(new LayeredNetwork(spec, w), seed, 5.0);
-                System.out.printf("clipping %s seed %d: worst |dV| %.2e V, largest |V(h)| %.3f V%n", amp, seed, worst,
-                        maxHidden);
-                assertTrue(maxHidden > 0.6, "the diodes must conduct in this case: largest |V(h)| " + maxHidden);
+                Comparison c = compare(new LayeredNetwork(spec, w), seed, 5.0);
+                System.out.printf("clipping %s seed %d: worst |dV| %.2e V, largest |V(h)| %.3f V%n", amp, seed,
+                        c.worst(), c.maxHidden());
+                assertTrue(c.maxHidden() > 0.6, "the diodes must conduct in this case: largest |V(h)| "
+                        + c.maxHidden());
             }
         }
     }
@@ -144,7 +151,7 @@ class EmbeddedVsNgspiceTest {
     void kendallPresetOfSeveralSizesMatchesNgspice() {
         int[][] shapes = {{2, 3, 1}, {4, 5, 2}, {16, 8, 4}, {64, 32, 10}, {196, 100, 10}};
         for (int[] s : shapes) {
-            double w = compare(Presets.kendall(s[0], s[1], s[2]), s[0] + s[1], 1e-6, 1e-4);
+            double w = compare(Presets.kendall(s[0], s[1], s[2]), s[0] + s[1], 1e-6, 1e-4).worst();
             System.out.printf("kendall %d-%d-%d: worst |dV| %.2e V%n", s[0], s[1], s[2], w);
         }
     }
@@ -155,7 +162,7 @@ class EmbeddedVsNgspiceTest {
                 Optional.<Amplifier>empty())) {
             for (long seed = 1; seed <= 3; seed++) {
                 double w = compare(spec(3, true, List.of(6, 4), 2, Optional.of(DiodePair.DEFAULT), amp), seed, 1e-6,
-                        1e-3);
+                        1e-3).worst();
                 System.out.printf("amplifier %s seed %d: worst |dV| %.2e V%n", amp, seed, w);
             }
         }
@@ -171,7 +178,7 @@ class EmbeddedVsNgspiceTest {
         for (Optional<DiodePair> pair : pairs) {
             for (long seed = 1; seed <= 3; seed++) {
                 double w = compare(spec(5, true, List.of(7), 3, pair, Optional.of(Amplifier.powerConserving(2))), seed,
-                        1e-5, 1e-3);
+                        1e-5, 1e-3).worst();
                 System.out.printf("diodes %s seed %d: worst |dV| %.2e V%n", pair.map(p -> p.model() + " "
                         + p.orientation()).orElse("none"), seed, w);
             }

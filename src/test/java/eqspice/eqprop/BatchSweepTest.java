@@ -87,13 +87,15 @@ class BatchSweepTest {
             xs.add(rnd.doubles(SPEC.inputs(), -1, 1).toArray());
             ys.add(rnd.doubles(SPEC.outputs(), 0, 0.5).toArray());
         }
-        CrossbarSession single = new CrossbarSession(SharedSession.get(), net, TIGHT, List.of(), PhaseStrategy.ALTER_OP);
+        CrossbarSession single = CrossbarSession.builder(SharedSession.get(), net).options(TIGHT)
+                .strategy(PhaseStrategy.ALTER_OP).open();
         List<EqPropStep.Result> ref = new ArrayList<>();
         for (int s = 0; s < xs.size(); s++) {
             ref.add(EqPropStep.run(single, xs.get(s), ys.get(s), Estimator.CENTERED, 1e-4));
         }
         for (int failAt : new int[] {-1, 7, 0}) { // none; sample 2's +beta phase; sample 0's free phase
-            CrossbarSession batched = new CrossbarSession(new FailOnce(failAt), net, TIGHT, List.of(), PhaseStrategy.SWEEP);
+            CrossbarSession batched = CrossbarSession.builder(new FailOnce(failAt), net).options(TIGHT)
+                    .strategy(PhaseStrategy.SWEEP).open();
             List<EqPropStep.Outcome> out = EqPropStep.runBatch(batched, xs, ys, Estimator.CENTERED, 1e-4);
             assertEquals(xs.size(), out.size());
             for (int s = 0; s < xs.size(); s++) {

@@ -39,7 +39,8 @@ class ConductanceUpdateTest {
     @Test
     void absurdAlphaOnARealGradientPinsEveryConductanceToTheBoundItsSignPointsAt() {
         LayeredNetwork net = LayeredNetwork.random(spec, 1e-5, 1e-4, 1);
-        CrossbarSession session = new CrossbarSession(SharedSession.get(), net, SolverOptions.DEFAULT, List.of());
+        CrossbarSession session = CrossbarSession.builder(SharedSession.get(), net)
+                .options(SolverOptions.DEFAULT).open();
         double[] grad = EqPropStep.run(session, Presets.KIRAZ_CASE1_INPUTS, Presets.KIRAZ_CASE1_TARGET,
                 Estimator.CENTERED, 1e-6).gradient();
         // |dL/dg| is ~1e3 V^2/S here: alpha = 1 S^2/V^2 asks for steps of ~1e3 S, a million times g_max.

@@ -9,7 +9,6 @@ import eqspice.network.NetworkSpec;
 import eqspice.network.Presets;
 import eqspice.ngspice.SharedSession;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +28,7 @@ class NudgeDirectionTest {
     }
 
     private static Nudged nudge(LayeredNetwork net, double[] x, double[] y, double beta) {
-        CrossbarSession s = new CrossbarSession(SharedSession.get(), net, SolverOptions.DEFAULT, List.of());
+        CrossbarSession s = CrossbarSession.builder(SharedSession.get(), net).options(SolverOptions.DEFAULT).open();
         EqPropStep.Free free = EqPropStep.free(s, x, y);
         double[] current = new double[y.length];
         for (int k = 0; k < y.length; k++) {

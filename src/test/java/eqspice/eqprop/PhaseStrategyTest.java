@@ -74,7 +74,8 @@ class PhaseStrategyTest {
         double[][] losses = new double[2][xs.length];
         PhaseStrategy[] strategies = {PhaseStrategy.ALTER_OP, PhaseStrategy.SWEEP};
         for (int m = 0; m < 2; m++) {
-            CrossbarSession session = new CrossbarSession(SharedSession.get(), net, TIGHT, List.of(), strategies[m]);
+            CrossbarSession session = CrossbarSession.builder(SharedSession.get(), net).options(TIGHT)
+                    .strategy(strategies[m]).open();
             results[m] = new double[xs.length][];
             for (int s = 0; s < xs.length; s++) {
                 EqPropStep.Result r = EqPropStep.run(session, xs[s], ys[s], Estimator.CENTERED, beta);
@@ -85,12 +86,14 @@ class PhaseStrategyTest {
             }
             assertTrue(session.takeRecoveries().isEmpty(), strategies[m] + " needed recoveries");
         }
-        CrossbarSession alter = new CrossbarSession(SharedSession.get(), net, TIGHT, List.of(), PhaseStrategy.ALTER_OP);
+        CrossbarSession alter = CrossbarSession.builder(SharedSession.get(), net).options(TIGHT)
+                .strategy(PhaseStrategy.ALTER_OP).open();
         List<List<Solution>> byOp = new ArrayList<>();
         for (int s = 0; s < xs.length; s++) {
             byOp.add(alter.solveSequence(3, plan(alter, xs[s], ys[s], beta)).solutions());
         }
-        CrossbarSession sweep = new CrossbarSession(SharedSession.get(), net, TIGHT, List.of(), PhaseStrategy.SWEEP);
+        CrossbarSession sweep = CrossbarSession.builder(SharedSession.get(), net).options(TIGHT)
+                .strategy(PhaseStrategy.SWEEP).open();
         for (int s = 0; s < xs.length; s++) {
             List<Solution> bySweep = sweep.solveSequence(3, plan(sweep, xs[s], ys[s], beta)).solutions();
             for (int k = 0; k < 3; k++) {

@@ -13,8 +13,8 @@ import eqspice.network.LayeredNetwork;
 import eqspice.network.NetworkSpec;
 import eqspice.network.Presets;
 import eqspice.ngspice.SharedSession;
-import eqspice.train.Sample;
-import eqspice.train.Task;
+import eqspice.task.Sample;
+import eqspice.task.Task;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
@@ -58,13 +58,13 @@ class SinhLearningRuleTest {
     @Test
     void eqPropWithTheCoContentRuleIsTheGradientOfASinhCircuit() {
         NetworkSpec k = Presets.kirazCase1();
-        NetworkSpec spec = new NetworkSpec(k.inputs(), k.doubledInputs(), k.biasVoltages(), k.hidden(), k.outputs(),
-                k.activation(), Optional.of(new Amplifier(4, 4)), k.bounds());
+        NetworkSpec spec = k.withAmplifier(Optional.of(new Amplifier(4, 4)));
         FidelityParameters p = new FidelityParameters(5.0, 1e4, 100.0, 1e-3, false, true, 0.5, 0.0, 1L);
         Fidelity sinh = new Fidelity(Fidelity.Level.IDEAL, false, true, false, p);
         LayeredNetwork net = LayeredNetwork.random(spec, 1e-5, 1e-4, 1);
         SolverOptions tight = new SolverOptions(false, 1e-9, 1e-15, 1e-12, 1e-12, 200);
-        CrossbarSession session = new CrossbarSession(SharedSession.get(), net, sinh, tight, List.of());
+        CrossbarSession session = CrossbarSession.builder(SharedSession.get(), net).fidelity(sinh)
+                .options(tight).open();
         Sample s = Task.kirazCase1().samples().get(0);
         GradientCheck.Row r = GradientCheck.run(session, List.of(s), List.of(1e-6), List.of(Estimator.CENTERED), 1e-4)
                 .get(0);

@@ -75,7 +75,7 @@ class DatasetExperimentTest {
     /** The class of the first training sample. */
     private static final class Task0 {
         static int argmax(Experiment e) {
-            return eqspice.train.Task.argmax(e.config().task().samples().get(0).y());
+            return eqspice.task.Task.argmax(e.config().task().samples().get(0).y());
         }
     }
 

@@ -50,7 +50,7 @@ class ExperimentLoaderTest {
     void defaultsFillTheGaps() {
         TrainingConfig c = parse(GOOD).config();
         assertEquals(Estimator.CENTERED, c.estimator());
-        assertEquals(ConfigResolver.DEFAULT_EPOCHS, c.epochs());
+        assertEquals(TrainingConfig.DEFAULT_EPOCHS, c.epochs());
         assertEquals(1, c.batchSize());
         assertEquals(1L, c.seed());
     }

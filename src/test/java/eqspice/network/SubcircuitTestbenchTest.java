@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eqspice.circuit.SolverOptions;
+import eqspice.eqprop.Readout;
 import eqspice.ngspice.NgspiceProgram;
 import eqspice.ngspice.SharedSession;
 import java.nio.file.Files;
@@ -97,8 +98,9 @@ class SubcircuitTestbenchTest {
         List<String> subckt = lib.subList(lib.indexOf(".subckt xor inp0 inm0 inp1 inm1 bias0 op0 om0 vdd vss"), lib.size());
         assertEquals(new NetworkSubcircuit("xor", net, fidelity).subcircuit().lines(), subckt,
                 "xor.lib is stale: export again (README.md, section Validation and designer export)");
-        List<double[]> eqspice = DesignerExport.outputs(SharedSession.get(), net, fidelity, XS,
-                SubcircuitTestbench.options(exp.config().solver()));
+        SolverOptions tight = SubcircuitTestbench.options(exp.config().solver());
+        List<double[]> eqspice = Readout.solveEach(SharedSession.get(), new CrossbarCircuit(net.spec(), fidelity), net, XS,
+                tight);
         List<double[]> printed = outputs(shipped.resolve(SubcircuitTestbench.FILE));
         for (int s = 0; s < XS.size(); s++) {
             assertEquals(eqspice.get(s)[0], printed.get(s)[0], NON_IDEAL_TOLERANCE, "sample " + s);
@@ -106,8 +108,9 @@ class SubcircuitTestbenchTest {
     }
 
     private static List<double[]> solve(LayeredNetwork net, Fidelity fidelity) {
-        List<double[]> out = DesignerExport.outputs(SharedSession.get(), net, fidelity, XS,
-                SubcircuitTestbench.options(SolverOptions.DEFAULT));
+        SolverOptions tight = SubcircuitTestbench.options(SolverOptions.DEFAULT);
+        List<double[]> out = Readout.solveEach(SharedSession.get(), new CrossbarCircuit(net.spec(), fidelity), net, XS,
+                tight);
         assertTrue(!out.contains(null), "eqspice solved every sample");
         return out;
     }

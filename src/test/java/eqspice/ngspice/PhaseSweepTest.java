@@ -12,6 +12,7 @@ import eqspice.circuit.Element;
 import eqspice.circuit.Resistor;
 import eqspice.circuit.SolverOptions;
 import eqspice.circuit.VoltageSource;
+import eqspice.simulate.Recovery;
 import eqspice.simulate.SolvedSequence;
 import eqspice.simulate.StepFailedException;
 import eqspice.simulate.Solution;
@@ -92,7 +93,7 @@ class PhaseSweepTest {
         SolvedSequence after = ng.solveSequence(2, (k, solved) -> Map.of("iin", 0.0, "vm", 0.5 * k));
         assertEquals(0.0, after.get(0).voltage("m"), 1e-12);
         assertEquals(0.5, after.get(1).voltage("m"), 1e-12);
-        assertTrue(after.recoveries().stream().allMatch(r -> r.equals("direct") || r.equals(PhaseSweep.OP_RUNG)),
+        assertTrue(after.recoveries().stream().allMatch(r -> r == Recovery.DIRECT || r == Recovery.OP),
                 after.recoveries().toString());
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import eqspice.circuit.SolverOptions;
+import eqspice.simulate.Recovery;
 import eqspice.simulate.ConvergenceException;
 import eqspice.simulate.Solution;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ class RecoveryLadderTest {
     void stopsAtTheFirstRungThatSolvesAndRestoresTheOptions() {
         List<String> options = new ArrayList<>();
         Solution ok = new Solution(Map.of("a", 1.0), Map.of());
-        String[] rung = new String[1];
+        Recovery[] rung = new Recovery[1];
         Solution s = RecoveryLadder.climb(BASE, FIRST, options::add, () -> {
             if (!options.get(options.size() - 1).equals("gminsteps=100")) {
                 throw new ConvergenceException("still no convergence", List.of());
@@ -29,7 +30,7 @@ class RecoveryLadderTest {
             return ok;
         }, r -> rung[0] = r);
         assertSame(ok, s);
-        assertEquals("gmin", rung[0]);
+        assertEquals(Recovery.GMIN, rung[0]);
         assertEquals(List.of("itl1=1000", RESTORE, "gminsteps=100", RESTORE), options);
     }
 

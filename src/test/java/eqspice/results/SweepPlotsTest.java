@@ -31,6 +31,9 @@ class SweepPlotsTest {
                 List.of("1", "2"), true);
         assertEquals(Math.log10((1e-4 + 1e-2) / 2), loss[0][0], 1e-12, "median of 1e-4 and 1e-2, the NaN left out");
         assertEquals(-6.0, loss[0][1], 1e-12);
+        double[][] zero = SweepPlots.grid(List.of(row("1", "0.1", "true", "0.0")), "training.beta", List.of("0.1"),
+                "training.alpha", List.of("1"), true);
+        assertEquals(-20.0, zero[0][0], 0, "an exact zero is drawn at the stated floor");
     }
 
     @Test
@@ -48,7 +51,7 @@ class SweepPlotsTest {
         assertEquals(4, files.size(), files.toString());
         for (Path f : files) {
             BufferedImage img = ImageIO.read(f.toFile());
-            assertEquals(900, img.getWidth(), f.toString());
+            assertEquals(f.getFileName().toString().startsWith("loss-curves") ? 1000 : 900, img.getWidth(), f.toString());
             assertEquals(600, img.getHeight(), f.toString());
         }
         assertTrue(files.contains(dir.resolve("converged-fraction-positive.png")));

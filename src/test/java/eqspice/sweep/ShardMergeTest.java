@@ -46,6 +46,11 @@ class ShardMergeTest {
         assertEquals(18, r.merged());
         assertEquals(2, r.missing().size());
         assertTrue(r.missing().get(0).startsWith(pts.get(0).id()), r.missing().toString());
+        java.util.Set<Integer> owners = new java.util.TreeSet<>();
+        for (SweepPoint p : pts.subList(0, 2)) {
+            owners.add(new Shard(0, 2).contains(p.id()) ? 0 : 1);
+        }
+        assertEquals(List.copyOf(owners), r.shardsToResubmit(), "the shards that own the two missing points");
         assertEquals(1, r.duplicated().size());
         assertTrue(r.duplicated().get(0).startsWith(pts.get(3).id()), r.duplicated().toString());
         List<String> lines = readLines(r.table());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -31,15 +32,23 @@ class SlurmArrayTest {
         try {
             Path file = dir.resolve("slurm-kiraz.yaml");
             Files.writeString(file, YAML);
-            Out submitted = eqspice(dir, 120, "slurm", file.toString(), "--shards", "4", "--out", "sharded", "--submit");
+            Out submitted = eqspice(dir, 120, "slurm", file.toString(), "--shards", "4", "--out", "sharded", "--submit",
+                    "--merge-job", "--mem", "1500M", "--setup", "echo setup-ran-on-$(hostname)");
             assertEquals(0, submitted.exit(), submitted.text());
-            String job = submitted.text().lines().filter(l -> l.startsWith("submitted job ")).findFirst()
-                    .orElseThrow().substring("submitted job ".length()).strip();
+            assertTrue(submitted.text().contains("looks node-local (under /tmp"), "a @TempDir is under /tmp: "
+                    + submitted.text());
+            String job = jobId(submitted.text(), "submitted job ");
+            String mergeJob = jobId(submitted.text(), "submitted merge job ");
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-            while (!run(dir, 30, "squeue", "-h", "-j", job).text().isBlank()) {
-                assertTrue(System.nanoTime() < deadline, "job " + job + " did not finish in 10 minutes");
-                Thread.sleep(500);
+            for (String j : List.of(job, mergeJob)) {
+                while (!run(dir, 30, "squeue", "-h", "-j", j).text().isBlank()) {
+                    assertTrue(System.nanoTime() < deadline, "job " + j + " did not finish in 10 minutes");
+                    Thread.sleep(500);
+                }
             }
+            String taskLogs = logs(dir.resolve("sharded/slurm"));
+            assertTrue(taskLogs.contains("setup-ran-on-"), "every task runs the --setup lines first:\n" + taskLogs);
+            assertTrue(taskLogs.contains("8 of 8 points merged"), "the chained merge job merged:\n" + taskLogs);
             Out merged = eqspice(dir, 120, "merge", dir.resolve("sharded").toString());
             assertEquals(0, merged.exit(), merged.text() + "\ntask logs:\n" + logs(dir.resolve("sharded/slurm")));
             assertTrue(merged.text().contains("8 of 8 points merged"), merged.text());
@@ -54,6 +63,12 @@ class SlurmArrayTest {
     }
 
     private record Out(int exit, String text) {
+    }
+
+    private static String jobId(String output, String prefix) {
+        return output.lines().filter(l -> l.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no '" + prefix + "' line in:\n" + output))
+                .substring(prefix.length()).strip().split(" ")[0];
     }
 
     private static Out eqspice(Path dir, long seconds, String... args) throws Exception {

@@ -2,11 +2,10 @@ package eqspice.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eqspice.cli.Main;
+import eqspice.run.ChildJvm;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,10 +20,7 @@ final class SweepTables {
 
     /** The eqspice command line in a child JVM (each needs its own ngspice). */
     static List<String> command(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(List.of(args));
-        return cmd;
+        return ChildJvm.command(List.of(), List.of(args));
     }
 
     /** {@code eqspice sweep file --workers 2 --out out} in {@code dir}, output into {@code log} (or discarded). */

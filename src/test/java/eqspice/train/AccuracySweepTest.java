@@ -1,5 +1,6 @@
 package eqspice.train;
 
+import eqspice.task.Sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,10 +38,10 @@ class AccuracySweepTest {
             y[rnd.nextInt(y.length)] = 1;
             samples.add(new Sample(x, y));
         }
-        Accuracy swept = Accuracy.of(new CrossbarSession(SharedSession.get(), net, TIGHT, List.of(),
-                PhaseStrategy.SWEEP), samples);
-        Accuracy single = Accuracy.of(new CrossbarSession(SharedSession.get(), net, TIGHT, List.of(),
-                PhaseStrategy.EXTERNAL_OP), samples);
+        Accuracy swept = Accuracy.of(CrossbarSession.builder(SharedSession.get(), net).options(TIGHT)
+                .strategy(PhaseStrategy.SWEEP).open(), samples);
+        Accuracy single = Accuracy.of(CrossbarSession.builder(SharedSession.get(), net).options(TIGHT)
+                .strategy(PhaseStrategy.EXTERNAL_OP).open(), samples);
         assertEquals(single.fraction(), swept.fraction());
         assertTrue(single.fraction() > 0 && single.fraction() < 1, "a score that can tell the two apart: "
                 + single.fraction());

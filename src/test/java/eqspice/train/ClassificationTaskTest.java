@@ -1,5 +1,7 @@
 package eqspice.train;
 
+import eqspice.task.Sample;
+import eqspice.task.Task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package eqspice.train;
 
+import eqspice.task.Task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,9 +31,10 @@ class DigitsTrainingTest {
         NetworkSpec spec = new NetworkSpec(64, true, List.of(1.0), List.of(16), 10,
                 Optional.of(new DiodePair(DiodePair.DEFAULT_MODEL, 0.05, -0.05, DiodePair.Orientation.CLIPPING)),
                 Optional.of(Amplifier.KENDALL), ConductanceBounds.DEFAULT);
-        TrainingConfig cfg = new TrainingConfig(spec, task, Estimator.CENTERED, 3e-7, 1e-6, 1, 10, 1, 1e-5, 1e-4,
-                1e-3, SolverOptions.DEFAULT);
-        TrainingResult r = Trainer.train(SharedSession.get(), cfg, List.of("digits test"), m -> { });
+        TrainingConfig cfg = TrainingConfig.builder(spec, task).alpha(3e-7).beta(1e-6).epochs(1).batchSize(10)
+                .init(1e-5, 1e-4).build();
+        TrainingResult r = Trainer.train(SharedSession.get(), cfg,
+                Trainer.Options.defaults().withComments(List.of("digits test")));
         EpochMetrics m = r.epochs().get(0);
         System.out.println("digits, 200 samples, 1 epoch: " + m.diagnostics());
         assertEquals(Accuracy.COLUMNS, List.copyOf(m.diagnostics().keySet()));

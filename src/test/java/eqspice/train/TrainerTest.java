@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class TrainerTest {
     private static TrainingResult run(String file) {
         TrainingConfig cfg = ExperimentLoader.load(Path.of("experiments", file)).config();
-        TrainingResult r = Trainer.train(SharedSession.get(), cfg, List.of("test " + file), m -> { });
+        TrainingResult r = Trainer.train(SharedSession.get(), cfg,
+                Trainer.Options.defaults().withComments(List.of("test " + file)));
         System.out.printf("%s: loss %.4g -> %.4g (x%.3g) in %d epochs, %.1f s, correct %.2f, failed phases %d%n",
                 file, r.initialLoss(), r.finalLoss(), r.initialLoss() / r.finalLoss(), r.epochs().size(), r.seconds(),
                 r.epochs().get(r.epochs().size() - 1).correctFraction(), r.failedPhases());

@@ -9,6 +9,8 @@ import eqspice.eqprop.Estimator;
 import eqspice.network.ConductanceBounds;
 import eqspice.network.NetworkSpec;
 import eqspice.network.Presets;
+import eqspice.task.Sample;
+import eqspice.task.Task;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +19,7 @@ class TrainingConfigTest {
     private static final NetworkSpec SPEC = Presets.kirazCase1();
 
     private static TrainingConfig config(Task task, double alpha, double beta, double initLow, double initHigh) {
-        return new TrainingConfig(SPEC, task, Estimator.CENTERED, alpha, beta, 10, 1, 1, initLow, initHigh, 1e-3,
-                SolverOptions.DEFAULT);
+        return TrainingConfig.builder(SPEC, task).alpha(alpha).beta(beta).epochs(10).init(initLow, initHigh).build();
     }
 
     private static String error(Task task, double alpha, double beta, double initLow, double initHigh) {
@@ -31,6 +32,21 @@ class TrainingConfigTest {
         TrainingConfig c = config(Task.kirazCase1(), 1e-9, 1e-6, 1e-5, 1e-4);
         assertEquals(1e-9, c.alpha());
         assertEquals(1e-6, c.beta());
+    }
+
+    @Test
+    void theBuilderFillsTheExperimentFileDefaultsAndRefusesAMissingRate() {
+        TrainingConfig c = TrainingConfig.builder(SPEC, Task.kirazCase1()).alpha(1e-9).beta(1e-6).build();
+        assertEquals(new TrainingConfig(SPEC, Task.kirazCase1(), Estimator.CENTERED, 1e-9, 1e-6, 100, 1, 1,
+                SPEC.bounds().gMin() * 10, SPEC.bounds().gMax() / 10, 1e-3, SolverOptions.DEFAULT), c);
+        assertEquals(c, c.toBuilder().build());
+        TrainingConfig other = c.toBuilder().seed(7).epochs(3).build();
+        assertEquals(7, other.seed());
+        assertEquals(3, other.epochs());
+        assertEquals(c.alpha(), other.alpha());
+        String m = assertThrows(IllegalArgumentException.class,
+                () -> TrainingConfig.builder(SPEC, Task.kirazCase1()).beta(1e-6).build()).getMessage();
+        assertTrue(m.startsWith("training.alpha must be a finite number >= 0, got NaN"), m);
     }
 
     @Test

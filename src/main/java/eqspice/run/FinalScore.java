@@ -1,4 +1,4 @@
-package eqspice.sweep;
+package eqspice.run;
 
 import eqspice.eqprop.CrossbarSession;
 import eqspice.eqprop.EqPropStep;
@@ -8,7 +8,7 @@ import eqspice.experiment.Experiment;
 import eqspice.network.LayeredNetwork;
 import eqspice.simulate.Simulator;
 import eqspice.train.OutputTally;
-import eqspice.train.Sample;
+import eqspice.task.Sample;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,11 +30,14 @@ import java.util.Map;
 public record FinalScore(double lossV2, double meanAbsErrorV, double correctFraction, int failures, int samples) {
     private static final int SWEEP_CHUNK = 150;
 
-    /** Solves the free phase of every training sample of {@code exp} on {@code network}. */
-    static FinalScore of(Simulator simulator, Experiment exp, LayeredNetwork network, List<String> comments) {
+    /** Solves the free phase of every training sample of {@code exp} on {@code network}, phases as {@code strategy} says. */
+    static FinalScore of(Simulator simulator, Experiment exp, LayeredNetwork network, List<String> comments,
+                         PhaseStrategy strategy) {
         List<Sample> samples = exp.config().task().samples();
-        CrossbarSession session = new CrossbarSession(simulator, network, exp.hardware().trainFidelity(),
-                exp.config().solver(), comments, PhaseStrategy.defaultFor(exp.config().solver()));
+        CrossbarSession session = CrossbarSession.builder(simulator, network).fidelity(exp.hardware().trainFidelity())
+                .options(exp.config().solver())
+                .comments(comments)
+                .strategy(strategy).open();
         List<double[]> outputs = new ArrayList<>(samples.size());
         if (session.strategy() == PhaseStrategy.SWEEP) {
             // At most SWEEP_CHUNK free phases per dc sweep, the size the held-out scoring (train.Accuracy) uses.
@@ -65,7 +68,7 @@ public record FinalScore(double lossV2, double meanAbsErrorV, double correctFrac
     }
 
     /** The score as summary.json's {@code final_network} section. */
-    Map<String, Object> summary() {
+    public Map<String, Object> summary() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("loss_v2", lossV2);
         m.put("mean_abs_error_v", meanAbsErrorV);

@@ -1,4 +1,4 @@
-package eqspice.train;
+package eqspice.task;
 
 import java.util.List;
 
