@@ -55,10 +55,7 @@ public final class NetlistExport {
      */
     public static Exported write(Path dir, String name, LayeredNetwork network, double[] x, SolverOptions options,
                                List<String> provenance) throws IOException {
-        if (name == null || !name.matches(NAME) || name.contains("..")) {
-            throw new IllegalArgumentException("export name '" + name
-                    + "' is not allowed; use lower-case letters, digits, '_', '.', '-' (it names files, not paths)");
-        }
+        checkName(name);
         Circuit circuit = circuit(name, network, x, options, provenance);
         Files.createDirectories(dir);
         Path cir = dir.resolve(name + ".cir");
@@ -68,6 +65,15 @@ public final class NetlistExport {
             writeConductances(w, network);
         }
         return new Exported(cir, csv);
+    }
+
+    /** Checks an export name (a file name stem) before anything is computed for it. */
+    public static String checkName(String name) {
+        if (name == null || !name.matches(NAME) || name.contains("..")) {
+            throw new IllegalArgumentException("export name '" + name
+                    + "' is not allowed; use lower-case letters, digits, '_', '.', '-' (it names files, not paths)");
+        }
+        return name;
     }
 
     /** The circuit that {@link #write} writes: the free phase, with the provenance header. */

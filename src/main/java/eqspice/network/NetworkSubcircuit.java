@@ -7,6 +7,7 @@ import eqspice.circuit.SinhConductor;
 import eqspice.circuit.SolverOptions;
 import eqspice.circuit.SpiceNames;
 import eqspice.circuit.Subcircuit;
+import eqspice.text.OneLine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,7 +137,7 @@ public final class NetworkSubcircuit {
                     + builder.fidelity().parameters().variationSeed() + "); make it 1 for the nominal chip");
         }
         for (String h : comments) {
-            out.add(h.isEmpty() ? "*" : "* " + SpiceNames.text("comment", h));
+            out.add(h.isEmpty() ? "*" : "* " + OneLine.escape(h));
         }
         for (LibraryFile lib : libraries()) {
             out.add(".include " + lib.includePath());

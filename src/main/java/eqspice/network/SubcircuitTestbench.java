@@ -2,12 +2,11 @@ package eqspice.network;
 
 import eqspice.circuit.Element;
 import eqspice.circuit.SolverOptions;
-import eqspice.circuit.SpiceNames;
 import eqspice.circuit.SpiceNumber;
 import eqspice.circuit.VoltageSource;
+import eqspice.text.OneLine;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -85,7 +84,7 @@ public final class SubcircuitTestbench {
         List<String> out = new ArrayList<>();
         out.add(net.subcircuit().name() + " testbench: " + n + " samples through subcircuit " + net.subcircuit().name());
         for (String h : header) {
-            out.add(h.isEmpty() ? "*" : "* " + SpiceNames.text("comment", h));
+            out.add(h.isEmpty() ? "*" : "* " + OneLine.escape(h));
         }
         out.add("* run: ngspice -b " + FILE + "   (one table row per sample; index = sample number)");
         out.add("* out{k} = V(op{k}) - V(om{k}) of this circuit, eqspice{k} = eqspice's own solve of the same network,");

@@ -1,8 +1,9 @@
 package eqspice.ngspice;
 
 import eqspice.circuit.Circuit;
-import eqspice.circuit.NetlistScreen;
 import eqspice.circuit.NgspiceWriter;
+import eqspice.netlist.NetlistReader;
+import eqspice.netlist.ReadNetlist;
 import eqspice.simulate.NetlistException;
 import eqspice.simulate.SimulatorUnavailableException;
 import java.util.ArrayList;
@@ -33,30 +34,32 @@ final class CircuitLoader {
 
     /** Loads a circuit, with the dummy source of the {@link PhaseSweep} when it has EXTERNAL sources. */
     void load(Circuit circuit) {
-        List<String> lines = NgspiceWriter.lines(circuit);
+        List<String> lines = new ArrayList<>(NgspiceWriter.lines(circuit));
+        // Comments never reach ngspice (it executes some, e.g. "*#" lines); the title stays, it is generated.
+        lines.subList(1, lines.size()).removeIf(NetlistReader::isCommentOrBlank);
         ExternalSources externals = callbacks.externals();
         externals.reset(circuit);
         if (!externals.isEmpty()) {
             PhaseSweep.checkFree(circuit);
-            lines = new ArrayList<>(lines);
             lines.add(lines.size() - 1, PhaseSweep.SWEPT_SOURCE_LINE); // before .end
         }
-        loadLines(lines, false);
+        commands.checkAlive();
+        send(lines);
         loaded = circuit;
         solver.circuitLoaded(circuit.options());
     }
 
     /**
-     * Loads netlist lines; {@code raw} lines come from a user's file, so they forget the external
-     * sources of the circuit before. Every line passes {@link NetlistScreen} first, so no
-     * {@code .control}, {@code .include} or {@code shell} reaches ngspice.
+     * Loads a netlist from outside, as {@link NetlistReader} passed it (no comment, script or
+     * include is left in it); it forgets the external sources of the circuit before.
      */
-    void loadLines(List<String> lines, boolean raw) {
+    void loadLines(ReadNetlist netlist) {
         commands.checkAlive();
-        if (raw) {
-            callbacks.externals().clear();
-        }
-        NetlistScreen.check(lines, "netlist");
+        callbacks.externals().clear();
+        send(netlist.lines());
+    }
+
+    private void send(List<String> lines) {
         if (mayHoldCircuit()) {
             commands.housekeeping("remcirc");
         }

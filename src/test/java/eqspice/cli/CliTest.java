@@ -39,6 +39,24 @@ class CliTest {
     }
 
     @Test
+    void pathsAndNamesWithScriptingWordsAreTextNotCommands(@TempDir Path dir) throws Exception {
+        // Once refused: the path lands in netlist comments, and a word screen took "shell" or ".lib" for a script.
+        Path folder = Files.createDirectories(dir.resolve("shell/models.lib"));
+        Files.writeString(folder.resolve("t.yaml"), "name: x.include\nnetwork:\n  preset: kiraz-case1\ntask:\n"
+                + "  name: kiraz-case1\ntraining:\n  alpha: 1.0e-6\n  beta: 1.0e-3\n  epochs: 1\n  seed: 5\n");
+        CliProcess.Result run = CliProcess.run(dir, "run", "shell/models.lib/t.yaml", "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.readString(dir.resolve("results/x.include/provenance.json"))
+                .contains("\"experiment_file\" : \"shell/models.lib/t.yaml\""));
+        CliProcess.Result export = CliProcess.run(dir, "export", "shell/models.lib/t.yaml");
+        assertEquals(0, export.exitCode(), export.err());
+        String netlist = Files.readString(dir.resolve("netlists/x.include.cir"));
+        assertTrue(netlist.contains("\n* eqspice ") && netlist.contains("experiment shell/models.lib/t.yaml"), netlist);
+        CliProcess.Result solve = CliProcess.run(dir, "solve", "netlists/x.include.cir");
+        assertEquals(0, solve.exitCode(), solve.err());
+    }
+
+    @Test
     void doctorReportsVersionAndKlu(@TempDir Path dir) throws Exception {
         CliProcess.Result r = CliProcess.run(dir, "doctor");
         assertEquals(0, r.exitCode(), r.out() + r.err());

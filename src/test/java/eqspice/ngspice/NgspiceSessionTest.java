@@ -14,6 +14,7 @@ import eqspice.circuit.Resistor;
 import eqspice.circuit.SolverOptions;
 import eqspice.circuit.Vcvs;
 import eqspice.circuit.VoltageSource;
+import eqspice.netlist.NetlistReader;
 import eqspice.simulate.ConvergenceException;
 import eqspice.simulate.NetlistException;
 import eqspice.simulate.Solution;
@@ -147,11 +148,11 @@ class NgspiceSessionTest {
 
     @Test
     void badNetlistsGiveTheRightExceptionWithNgspiceLines() {
-        NetlistException unknownModel = assertThrows(NetlistException.class, () -> ng.loadLines(List.of("t",
-                "v1 a 0 dc 1", "d1 a 0 nosuchmodel", ".end")));
+        NetlistException unknownModel = assertThrows(NetlistException.class, () -> ng.loadLines(
+                NetlistReader.recheck("t", List.of("v1 a 0 dc 1", "d1 a 0 nosuchmodel"))));
         assertTrue(unknownModel.getMessage().contains("could not find a valid modelname"), unknownModel.getMessage());
-        NetlistException syntax = assertThrows(NetlistException.class, () -> ng.loadLines(List.of("t",
-                "v1 a 0 dc 1", "r1 a", ".end")));
+        NetlistException syntax = assertThrows(NetlistException.class, () -> ng.loadLines(
+                NetlistReader.recheck("t", List.of("v1 a 0 dc 1", "r1 a"))));
         assertTrue(syntax.log().size() > 0, syntax.getMessage());
         ConvergenceException singular = assertThrows(ConvergenceException.class, () -> ng.solve(Circuit.of("loop",
                 List.of(new VoltageSource("v1", "a", "0", 1), new VoltageSource("v2", "a", "0", 2),
