@@ -8,10 +8,12 @@ import eqspice.netlist.ReadNetlist;
 import eqspice.simulate.ConvergenceException;
 import eqspice.simulate.PhasePlan;
 import eqspice.simulate.Recovery;
-import eqspice.simulate.Simulator;
 import eqspice.simulate.SimulatorInfo;
 import eqspice.simulate.SimulatorUnavailableException;
 import eqspice.simulate.SolvedSequence;
+import eqspice.simulate.TransientPlan;
+import eqspice.simulate.TransientRun;
+import eqspice.simulate.TransientSimulator;
 import eqspice.simulate.Solution;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -34,7 +36,7 @@ import java.util.Optional;
  * {@link ElementValues} (sources and resistances between solves), {@link OperatingPointReader}
  * (one {@code op} and its result), {@link LinearSolverRecord} and {@link PhaseSweep}.
  */
-public final class NgspiceSession implements Simulator {
+public final class NgspiceSession implements TransientSimulator {
     static {
         // First in the class, before any JNA class initialises: on Linux JNA otherwise runs "ldconfig -p" to
         // learn the system library folders, a child process on every start. eqspice needs no search path
@@ -169,9 +171,16 @@ public final class NgspiceSession implements Simulator {
         PhasePlan once = (k, solved) -> k == 0 ? first : plan.values(k, solved); // the plan is asked once per step
         ExternalSources externals = callbacks.externals();
         if (loader.loaded() == null || externals.isEmpty() || !first.keySet().stream().allMatch(externals::has)) {
-            return Simulator.super.solveSequence(steps, once);
+            return TransientSimulator.super.solveSequence(steps, once);
         }
         return new PhaseSweep(this, callbacks.log(), callbacks.collector(), externals).run(steps, once);
+    }
+
+    /** Loads the circuit and runs the plan as one {@code tran} analysis ({@link TransientPhases}). */
+    @Override
+    public synchronized TransientRun transientRun(Circuit circuit, TransientPlan plan) {
+        loader.load(circuit);
+        return new TransientPhases(lib, commands, callbacks).run(plan);
     }
 
     /** Runs a command for {@link PhaseSweep} (checked like every other). */

@@ -8,6 +8,7 @@ import eqspice.ngspice.RestartingSession;
 import eqspice.simulate.BackendChoice;
 import eqspice.simulate.Simulator;
 import java.util.Optional;
+import eqspice.simulate.TransientSimulator;
 import java.util.function.Supplier;
 
 /**
@@ -22,10 +23,10 @@ import java.util.function.Supplier;
  * factory there would make a package cycle.
  */
 public final class Backends implements AutoCloseable {
-    private final Supplier<Simulator> openNgspice;
-    private Simulator ngspice;
+    private final Supplier<TransientSimulator> openNgspice;
+    private TransientSimulator ngspice;
 
-    private Backends(Supplier<Simulator> openNgspice) {
+    private Backends(Supplier<TransientSimulator> openNgspice) {
         this.openNgspice = openNgspice;
     }
 
@@ -75,7 +76,7 @@ public final class Backends implements AutoCloseable {
      * ngspice itself, whatever an experiment's backend: the non-ideal fidelity levels use
      * subcircuits and device models that only ngspice solves.
      */
-    public Simulator ngspice(SolverOptions options) {
+    public TransientSimulator ngspice(SolverOptions options) {
         if (ngspice == null) {
             ngspice = openNgspice.get();
         }

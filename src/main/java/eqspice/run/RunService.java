@@ -26,6 +26,7 @@ import eqspice.results.ValidationReport;
 import eqspice.simulate.BackendChoice;
 import eqspice.simulate.Simulator;
 import eqspice.simulate.SimulatorInfo;
+import eqspice.simulate.TransientSimulator;
 import eqspice.train.Accuracy;
 import eqspice.train.EpochProbe;
 import eqspice.train.Trainer;
@@ -263,9 +264,9 @@ public final class RunService implements AutoCloseable {
 
     /**
      * ngspice itself, for solving a circuit outside a run (an exported netlist at any fidelity
-     * level); its linear solver probed for {@code options}.
+     * level, phases in time); its linear solver probed for {@code options}.
      */
-    public Simulator ngspice(SolverOptions options) {
+    public TransientSimulator ngspice(SolverOptions options) {
         return backends.ngspice(options);
     }
 
