@@ -25,7 +25,8 @@ import java.util.Map;
  * its operating points (ngspice 39.3, and 46 without KLU), so the table reported a difference
  * that was not in the network. Only control commands that ngspice 39.3 and 46 both have are used
  * ({@code setplot}, {@code let} with indices, {@code alter}, {@code op}, {@code print},
- * {@code vecmax}, {@code destroy}, {@code set numdgt}); both run it (docs/hardware-handoff.md).
+ * {@code vecmax}, {@code destroy}, {@code set numdgt}, {@code quit}); both run it and exit with
+ * status 0 (docs/hardware-handoff.md).
  */
 public final class SubcircuitTestbench {
     /** The testbench's file name in a designer folder. */
@@ -140,6 +141,8 @@ public final class SubcircuitTestbench {
         } else {
             out.add("echo eqspice could not solve every sample: no eqspice column");
         }
+        out.add("* quit: without it ngspice 39.3 -b ends with status 1 (\"no simulations run\": there is no .print line)");
+        out.add("quit");
         out.add(".endc");
         out.add(".end");
         return out;

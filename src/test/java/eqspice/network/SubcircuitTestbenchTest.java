@@ -7,6 +7,7 @@ import eqspice.circuit.SolverOptions;
 import eqspice.eqprop.Readout;
 import eqspice.ngspice.NgspiceProgram;
 import eqspice.ngspice.SharedSession;
+import eqspice.ngspice.TestedLibrary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,13 +23,17 @@ import org.junit.jupiter.params.provider.EnumSource;
  * program, drives all four XOR samples through the exported subcircuit and prints, per sample,
  * the outputs eqspice computes for the flat circuit of the same network (solved here, in
  * process, one sample at a time from scratch): to 1e-9 V at the ideal level and to
- * {@link #NON_IDEAL_TOLERANCE} at the op-amp levels (docs/hardware-handoff.md; measured 7e-12 V).
+ * {@link #nonIdealTolerance()} at the op-amp levels (docs/hardware-handoff.md; measured 7e-12 V with
+ * ngspice 46, up to 5e-7 V with 39.3, whose cold op of the CMOS circuit takes a gmin-stepping path).
  * The subcircuit's parameters are live: overriding one on the instance line moves the outputs
  * exactly as changing that conductance in the flat circuit does.
  */
 class SubcircuitTestbenchTest {
     static final double IDEAL_TOLERANCE = 1e-9;
-    static final double NON_IDEAL_TOLERANCE = 1e-8;
+    /** 1e-8 V with ngspice 46 (KLU), 1e-6 V with 39.3 (no KLU; docs/ngspice-versions.md). */
+    static double nonIdealTolerance() {
+        return TestedLibrary.hasKlu() ? 1e-8 : 1e-6;
+    }
     private static final List<double[]> XS = List.of(new double[] {-1, -1}, new double[] {-1, 1}, new double[] {1, -1},
             new double[] {1, 1});
     private static final List<double[]> YS = List.of(new double[] {0}, new double[] {1}, new double[] {1}, new double[] {0});
@@ -50,7 +55,7 @@ class SubcircuitTestbenchTest {
         assertEquals(net.spec().conductanceCount(), lib.lines().filter(l -> l.matches("\\+ g\\d+_\\d+_\\d+=.*")).count());
 
         List<double[]> printed = outputs(f.testbench());
-        double tolerance = level == Fidelity.Level.IDEAL ? IDEAL_TOLERANCE : NON_IDEAL_TOLERANCE;
+        double tolerance = level == Fidelity.Level.IDEAL ? IDEAL_TOLERANCE : nonIdealTolerance();
         for (int s = 0; s < XS.size(); s++) {
             assertEquals(eqspice.get(s)[0], printed.get(s)[0], tolerance, level + " sample " + s + " out0");
             assertEquals(eqspice.get(s)[0], printed.get(s)[1], 1e-12, "the eqspice column holds eqspice's output");
@@ -103,7 +108,7 @@ class SubcircuitTestbenchTest {
                 tight);
         List<double[]> printed = outputs(shipped.resolve(SubcircuitTestbench.FILE));
         for (int s = 0; s < XS.size(); s++) {
-            assertEquals(eqspice.get(s)[0], printed.get(s)[0], NON_IDEAL_TOLERANCE, "sample " + s);
+            assertEquals(eqspice.get(s)[0], printed.get(s)[0], nonIdealTolerance(), "sample " + s);
         }
     }
 
