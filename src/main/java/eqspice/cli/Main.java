@@ -17,7 +17,14 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        FatalErrors.install(args);
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) { // picocli hands Errors on; one line instead of a stack trace
+            code = FatalErrors.outOfMemory(args, System.err);
+        }
+        System.exit(code);
     }
 
     /** The configured command line (tests call this to run commands in-process). */

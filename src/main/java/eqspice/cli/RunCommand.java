@@ -7,6 +7,8 @@ import eqspice.experiment.Experiment;
 import eqspice.experiment.ExperimentLoader;
 import eqspice.network.Fidelity;
 import eqspice.results.ConfigDescription;
+import eqspice.results.ResultsFolderGuard;
+import eqspice.results.ResultsFolderLock;
 import eqspice.run.RunListener;
 import eqspice.run.RunOutcome;
 import eqspice.run.RunRequest;
@@ -50,6 +52,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: results/<experiment name>)")
     Path out;
 
+    @Option(names = "--force", description = {"write into the --out folder even when it holds a sweep, another "
+        + "experiment's results or other files (never into /, your home or an empty path)"})
+    boolean force;
+
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
@@ -74,6 +80,7 @@ final class RunCommand implements Callable<Integer> {
         TrainingConfig cfg = exp.config();
         BackendChoice choice = exp.simulator();
         Path dir = out != null ? out : Path.of("results", exp.name());
+        ResultsFolderGuard.forRun(dir, copy -> ExperimentLoader.isCopyOf(copy, exp), force); // before anything is written
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunRequest request = RunRequest.of(exp).withOut(dir).withPhases(chosen)
@@ -82,7 +89,9 @@ final class RunCommand implements Callable<Integer> {
             request = request.withDiagnosticsSample(diagnosticsSample);
         }
         RunOutcome outcome;
-        try (RunService service = RunService.open(Main.version())) {
+        try (ResultsFolderLock lock = ResultsFolderLock.whole(dir, "eqspice run " + (file != null ? file : DEFAULT),
+                note -> err.println("eqspice: " + note));
+             RunService service = RunService.open(Main.version())) {
             outcome = service.run(request, new RunListener() {
                 // started when training starts (after the baseline), so that its time estimate is training's own
                 private Progress progress;

@@ -3,12 +3,14 @@ package eqspice.cli;
 import eqspice.eqprop.PhaseStrategy;
 import eqspice.experiment.Experiment;
 import eqspice.results.Provenance;
+import eqspice.results.ResultsFolderLock;
 import eqspice.run.ChildJvm;
 import eqspice.run.RunService;
 import eqspice.simulate.SimulatorInfo;
 import eqspice.sweep.Shard;
 import eqspice.sweep.Sweep;
 import eqspice.sweep.SweepEstimate;
+import eqspice.sweep.SweepFolder;
 import eqspice.sweep.SweepLedger;
 import eqspice.sweep.SweepProgress;
 import eqspice.sweep.SweepRunner;
@@ -85,23 +87,28 @@ final class SweepCommand implements Callable<Integer> {
             estimate(sweep, n, strategy).lines().forEach(stdout::println);
             return 0;
         }
-        Provenance prov = Provenance.of(Main.version(), simulatorInfo(sweep),
-                sweep.points().get(0).experiment().config().solver(), sweep.points().get(0).experiment().config().seed(),
-                file.toString(), sweep.sha256());
-        String suffix = part == null ? "" : part.suffix();
-        SweepLedger ledger = new SweepLedger(dir, "provenance" + suffix + ".json", whole, prov, n);
-        stdout.printf(Locale.ROOT, "sweep %s: %d axes, %d points, %d workers, %s; results in %s%n", sweep.name(),
-                sweep.axes().size(), sweep.points().size(), n, prov.simulator(), dir);
-        stdout.flush();
-        SweepProgress progress = new SweepProgress(System.err, System.console() != null, 5);
-        SweepRunner.Summary s = new SweepRunner(sweep, dir, n,
-                SweepRunner.processes(dir, w -> workerCommand(file, dir, w, phases)), progress, "points" + suffix + ".csv").run();
-        ledger.finish(s);
-        stdout.printf(Locale.ROOT, "%d points: %d already done, %d run now (%d failed) in %.1f s; table: %s%n",
-                s.planned(), s.skipped(), s.ran(), s.failed(), s.seconds(), dir.resolve("points" + suffix + ".csv"));
-        stdout.println(s.recoveries().isEmpty() ? "no phase needed the convergence recovery ladder"
-                : "phases solved by a recovery rung: " + s.recoveries());
-        return s.failed() == 0 ? 0 : 1;
+        PrintWriter err = spec.commandLine().getErr();
+        // checked and locked before anything is written: a second sweep into the folder stops here
+        try (ResultsFolderLock lock = SweepFolder.take(dir, whole, part, "eqspice sweep " + file
+                + (part == null ? "" : " --shard " + shard), note -> err.println("eqspice: " + note))) {
+            Provenance prov = Provenance.of(Main.version(), simulatorInfo(sweep),
+                    sweep.points().get(0).experiment().config().solver(),
+                    sweep.points().get(0).experiment().config().seed(), file.toString(), sweep.sha256());
+            String suffix = part == null ? "" : part.suffix();
+            SweepLedger ledger = new SweepLedger(dir, "provenance" + suffix + ".json", whole, prov, n);
+            stdout.printf(Locale.ROOT, "sweep %s: %d axes, %d points, %d workers, %s; results in %s%n", sweep.name(),
+                    sweep.axes().size(), sweep.points().size(), n, prov.simulator(), dir);
+            stdout.flush();
+            SweepProgress progress = new SweepProgress(System.err, System.console() != null, 5);
+            SweepRunner.Summary s = new SweepRunner(sweep, dir, n, SweepRunner.processes(dir,
+                    w -> workerCommand(file, dir, w, phases)), progress, "points" + suffix + ".csv").run();
+            ledger.finish(s);
+            stdout.printf(Locale.ROOT, "%d points: %d already done, %d run now (%d failed) in %.1f s; table: %s%n",
+                    s.planned(), s.skipped(), s.ran(), s.failed(), s.seconds(), dir.resolve("points" + suffix + ".csv"));
+            stdout.println(s.recoveries().isEmpty() ? "no phase needed the convergence recovery ladder"
+                    : "phases solved by a recovery rung: " + s.recoveries());
+            return s.failed() == 0 ? 0 : 1;
+        }
     }
 
     private static SweepEstimate estimate(Sweep sweep, int workers, Optional<PhaseStrategy> strategy) {

@@ -135,10 +135,8 @@ final class PlotStyle {
     /** Writes the chart as base.png through a temporary file, so a reader never sees half a PNG. */
     static Path save(Chart<?, ?> chart, Path base) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        Path tmp = base.resolveSibling(base.getFileName() + ".tmp");
-        BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG); // appends .png
         Path png = base.resolveSibling(base.getFileName() + ".png");
-        AtomicFiles.replace(tmp.resolveSibling(tmp.getFileName() + ".png"), png);
+        AtomicFiles.write(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
         return png;
     }
 

@@ -83,8 +83,7 @@ public record SweepEstimate(int points, long epochs, int workers, int sampled, d
                                   Path dir) {
         Experiment full = p.experiment();
         int epochs = Math.min(maxEpochs, full.config().epochs());
-        Experiment shortRun = new Experiment(full.name(), full.description(), full.file(), full.sha256(),
-                full.config().toBuilder().epochs(epochs).build(), full.hardware(), full.simulator(), Optional.empty());
+        Experiment shortRun = full.withConfig(full.config().toBuilder().epochs(epochs).build());
         long t0 = System.nanoTime();
         List<EpochMetrics> seen = new ArrayList<>();
         service.run(RunRequest.of(shortRun).withOut(dir).withPhases(phases).withBaseline(false).withFinalScore(true)

@@ -136,8 +136,8 @@ public final class Trainer {
                     }
                 }
                 if (!batch.isEmpty()) {
-                    network = ConductanceUpdate.apply(network, ConductanceUpdate.mean(batch), cfg.alpha(), programming,
-                            writeNoise);
+                    double[] step = cfg.layerScaling().apply(cfg.spec(), ConductanceUpdate.mean(batch));
+                    network = ConductanceUpdate.apply(network, step, cfg.alpha(), programming, writeNoise);
                     session.setNetwork(network);
                     tally.updates++;
                 }

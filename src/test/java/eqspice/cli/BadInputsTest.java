@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The bad-input corpus ({@code src/test/resources/bad-inputs/}, listed in its {@code expected.tsv}; a case
+ * The bad-input corpus ({@code src/test/resources/bad-inputs/}, listed in its {@code expected*.tsv}
+ * files; a row's optional sixth column prepares the work folder, see {@link BadInputSetup}; a case
  * whose input needs other files, such as a netlist and what it includes, is a folder, named as
  * {@code folder/file}):
  * every malformed experiment, sweep, netlist and option must be refused by the real command line
@@ -42,24 +43,33 @@ import org.junit.jupiter.api.io.TempDir;
 class BadInputsTest {
     private static final Path CORPUS = Path.of(System.getProperty("user.dir"), "src", "test", "resources", "bad-inputs");
 
-    /** One row of expected.tsv. */
-    record Case(int line, String file, String command, List<String> args, int exit, String message) {
+    /** One row of an expected*.tsv. */
+    record Case(String tsv, int line, String file, String command, List<String> args, int exit, String message,
+                List<String> setup) {
         String label() {
-            return "expected.tsv line " + line + " (" + command + " " + (file.equals("-") ? "" : file + " ")
-                    + String.join(" ", args) + ")";
+            return tsv + " line " + line + " (" + command + " " + (file.equals("-") ? "" : file + " ")
+                    + String.join(" ", args) + (setup.isEmpty() ? "" : "; setup " + String.join(",", setup)) + ")";
         }
     }
 
     @Test
     void everyBadInputIsRefusedWithItsMessageAndTouchesNothing(@TempDir Path tmp) throws Exception {
-        List<Case> cases = read(CORPUS.resolve("expected.tsv"));
+        List<Case> cases = new ArrayList<>();
+        try (Stream<Path> tables = Files.list(CORPUS)) {
+            for (Path tsv : tables.filter(p -> p.getFileName().toString().matches("expected.*\\.tsv")).sorted().toList()) {
+                cases.addAll(read(tsv));
+            }
+        }
         assertTrue(cases.size() >= 50, "the corpus should hold at least 50 cases, has " + cases.size());
         // A file in the corpus that no row runs would look tested and not be.
         Set<String> used = new TreeSet<>();
-        cases.forEach(c -> used.add(c.file().split("/")[0]));
+        cases.forEach(c -> {
+            used.add(c.file().split("/")[0]);
+            used.addAll(BadInputSetup.sources(c.setup()));
+        });
         try (Stream<Path> files = Files.list(CORPUS)) {
             List<String> unused = files.map(p -> p.getFileName().toString())
-                    .filter(n -> !n.equals("expected.tsv") && !used.contains(n)).sorted().toList();
+                    .filter(n -> !n.matches("expected.*\\.tsv") && !used.contains(n)).sorted().toList();
             assertEquals(List.of(), unused, "corpus files without a row in expected.tsv");
         }
         Path projectResults = Path.of(System.getProperty("user.dir"), "results");
@@ -109,8 +119,14 @@ class BadInputsTest {
             args.add(c.file());
         }
         args.addAll(c.args());
+        try (BadInputSetup setup = BadInputSetup.apply(c.setup(), work, CORPUS)) {
+            return check(c, work, args, setup);
+        }
+    }
+
+    private static String check(Case c, Path work, List<String> args, BadInputSetup setup) throws Exception {
         TreeMap<String, String> before = snapshot(work);
-        Run r = run(work, args);
+        Run r = run(work, args, setup.env, setup.jvmOptions);
         List<String> problems = new ArrayList<>();
         if (r.exit() != c.exit()) {
             problems.add("exit code " + r.exit() + ", expected " + c.exit());
@@ -158,14 +174,21 @@ class BadInputsTest {
      * process; the marker files the corpus tries to create catch those.
      */
     static Run run(Path work, List<String> args) throws Exception {
-        return run(work, args, java.util.Map.of());
+        return run(work, args, java.util.Map.of(), List.of());
     }
 
     /** As {@link #run(Path, List)}, with these variables added to the environment. */
     static Run run(Path work, List<String> args, java.util.Map<String, String> env) throws Exception {
+        return run(work, args, env, List.of());
+    }
+
+    private static Run run(Path work, List<String> args, java.util.Map<String, String> env, List<String> jvmOptions)
+            throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // C1 only: these runs are short, and two JVMs compiling with C2 on two cores only slow each other.
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-XX:TieredStopAtLevel=1"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(args);
         Path err = Files.createTempFile("eqspice-bad-err", ".txt");
         try {
@@ -195,6 +218,7 @@ class BadInputsTest {
         }
     }
 
+    /** Every file and folder under a folder, files with SHA-256 and modification time (an absent folder is empty). */
     /** A program of the JDK itself: a JVM eqspice starts ({@code solve}'s child) or the launcher's helper. */
     static boolean jdkProcess(String command) {
         return command.startsWith(System.getProperty("java.home")) || command.equals("(java)")
@@ -217,7 +241,6 @@ class BadInputsTest {
         });
     }
 
-    /** Every file and folder under a folder, files with SHA-256 and modification time (an absent folder is empty). */
     static TreeMap<String, String> snapshot(Path dir) throws IOException {
         TreeMap<String, String> files = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
@@ -255,12 +278,13 @@ class BadInputsTest {
                 continue;
             }
             String[] f = line.split("\t", -1);
-            if (f.length != 5 || f[4].isEmpty()) {
-                throw new IllegalStateException("expected.tsv line " + (k + 1) + ": needs 5 tab-separated columns "
-                        + "and a message, got " + Arrays.toString(f));
+            if (f.length < 5 || f.length > 6 || f[4].isEmpty()) {
+                throw new IllegalStateException(tsv.getFileName() + " line " + (k + 1) + ": needs 5 tab-separated "
+                        + "columns and a message (and optionally a setup), got " + Arrays.toString(f));
             }
-            cases.add(new Case(k + 1, f[0], f[1], f[2].isEmpty() ? List.of() : List.of(f[2].split("\\|", -1)),
-                    Integer.parseInt(f[3]), f[4].replace("{nl}", "\n")));
+            cases.add(new Case(tsv.getFileName().toString(), k + 1, f[0], f[1],
+                    f[2].isEmpty() ? List.of() : List.of(f[2].split("\\|", -1)), Integer.parseInt(f[3]),
+                    f[4].replace("{nl}", "\n"), f.length < 6 || f[5].isEmpty() ? List.of() : List.of(f[5].split(","))));
         }
         return cases;
     }
