@@ -80,6 +80,7 @@ final class RunCommand implements Callable<Integer> {
         TrainingConfig cfg = exp.config();
         BackendChoice choice = exp.simulator();
         Path dir = out != null ? out : Path.of("results", exp.name());
+        RunService.checkWorkingFolder(choice.usesNgspice()); // before anything is written
         ResultsFolderGuard.forRun(dir, copy -> ExperimentLoader.isCopyOf(copy, exp), force); // before anything is written
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -88,6 +88,7 @@ final class SweepCommand implements Callable<Integer> {
             return 0;
         }
         PrintWriter err = spec.commandLine().getErr();
+        RunService.checkWorkingFolder(sweep.points().stream().anyMatch(p -> p.experiment().simulator().usesNgspice()));
         // checked and locked before anything is written: a second sweep into the folder stops here
         try (ResultsFolderLock lock = SweepFolder.take(dir, whole, part, "eqspice sweep " + file
                 + (part == null ? "" : " --shard " + shard), note -> err.println("eqspice: " + note))) {

@@ -67,7 +67,7 @@ public final class NgspiceSession implements Simulator {
 
     /** Loads the library at an absolute path and initialises it. */
     public NgspiceSession(Path library) {
-        refuseStartupScript();
+        checkWorkingFolder();
         this.libraryPath = library;
         if (!LibraryLocator.claim(library)) {
             throw new SimulatorUnavailableException("libngspice at " + library + " is already in use in this process: "
@@ -94,11 +94,14 @@ public final class NgspiceSession implements Simulator {
     }
 
     /**
-     * ngSpice_Init runs {@code .spiceinit} from the working folder as ngspice commands ({@code shell}
-     * included): a file that came with a netlist someone sent would run programs as soon as any eqspice
-     * command opened ngspice there. (Without it ngspice reads the user's own {@code ~/.spiceinit}.)
+     * Refuses a working folder holding {@code .spiceinit}: ngSpice_Init runs that file as ngspice
+     * commands ({@code shell} included), so a file that came with a netlist someone sent would run
+     * programs as soon as any eqspice command opened ngspice there. (Without it ngspice reads the
+     * user's own {@code ~/.spiceinit}.) Commands that write results call it before they write.
+     *
+     * @throws SimulatorUnavailableException naming the file
      */
-    private static void refuseStartupScript() {
+    public static void checkWorkingFolder() {
         Path init = Path.of(System.getProperty("user.dir"), ".spiceinit");
         if (Files.exists(init, LinkOption.NOFOLLOW_LINKS)) {
             throw new SimulatorUnavailableException(init + " exists: ngspice would run it as commands when it starts; "

@@ -18,6 +18,7 @@ import eqspice.experiment.ExperimentLoader;
 import eqspice.network.ConductanceTable;
 import eqspice.network.Fidelity;
 import eqspice.network.LayeredNetwork;
+import eqspice.ngspice.NgspiceSession;
 import eqspice.results.ConfigDescription;
 import eqspice.results.Provenance;
 import eqspice.results.RunFolder;
@@ -63,6 +64,16 @@ public final class RunService implements AutoCloseable {
     public RunService(Backends backends, String version) {
         this.backends = backends;
         this.version = version;
+    }
+
+    /**
+     * Refuses, before anything is written, a working folder where ngspice must not start (see
+     * {@link NgspiceSession#checkWorkingFolder}), when the work uses ngspice.
+     */
+    public static void checkWorkingFolder(boolean usesNgspice) {
+        if (usesNgspice) {
+            NgspiceSession.checkWorkingFolder();
+        }
     }
 
     /** A service for runs and commands: ngspice (when used) survives its own exit. */
