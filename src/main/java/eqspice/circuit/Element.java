@@ -8,7 +8,7 @@ import java.util.List;
  * element it describes.
  */
 public sealed interface Element permits Resistor, VoltageSource, CurrentSource, Diode, Vcvs, Cccs,
-        SubcircuitCall, SinhConductor {
+        SubcircuitCall, SinhConductor, Capacitor {
 
     /** The element's name; its first letter is the SPICE device letter. */
     String name();

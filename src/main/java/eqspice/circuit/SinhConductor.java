@@ -72,6 +72,16 @@ public record SinhConductor(String name, String a, String b, double g, double v0
     }
 
     /**
+     * The line with the conductance written as the expression {@code {conductance}} (a
+     * {@link Subcircuit} parameter times a factor): the braces are evaluated when ngspice reads
+     * the netlist, multiplying by V0 after the conductance, as {@link #spiceLine()} does in Java.
+     */
+    String spiceLine(String conductance) {
+        return name + " " + a + " " + b + " i = {" + conductance + "*" + SpiceNumber.format("v0", v0) + "} * "
+                + FUNCTION_NAME + "((v(" + a + ") - v(" + b + ")) / " + SpiceNumber.format("v0", v0) + ")";
+    }
+
+    /**
      * The lines that define {@link #FUNCTION_NAME}: sinh(x), continued along its tangent beyond
      * |x| = {@link #LINEAR_BEYOND}. A netlist with sinh devices carries them once
      * ({@link NgspiceWriter}), so that each device's line stays short enough to read.

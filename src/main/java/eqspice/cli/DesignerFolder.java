@@ -9,9 +9,9 @@ import eqspice.network.CrossbarCircuit;
 import eqspice.network.DesignerExport;
 import eqspice.network.Fidelity;
 import eqspice.network.LayeredNetwork;
+import eqspice.network.SubcircuitTestbench;
 import eqspice.results.RunWriter;
 import eqspice.run.RunService;
-import eqspice.simulate.SimulationException;
 import eqspice.task.Sample;
 import eqspice.train.TrainingConfig;
 import java.io.IOException;
@@ -85,20 +85,24 @@ final class DesignerFolder {
                     + ", sample " + sample + " of " + cfg.task().samples().size());
             SolverOptions options = cfg.solver();
             String readout = DesignerExport.Sheet.readout(cfg.task().samples().stream().map(Sample::y).toList());
-            DesignerExport.Sheet draft = new DesignerExport.Sheet(name, s.x(), s.y(), cfg.task().tolerance(), null,
-                    readout, prov);
-            double[] harness = null;
-            try {
-                harness = Readout.outputs(new CrossbarCircuit(cfg.spec(), fidelity).layout(),
-                        service.ngspice(options).solve(DesignerExport.circuit(net, fidelity, draft, options)));
-            } catch (SimulationException e) {
-                stdout.println("warning: eqspice could not solve the exported circuit itself: "
-                        + e.getMessage().lines().findFirst().orElse(""));
+            List<double[]> inputs = cfg.task().samples().stream().map(Sample::x).toList();
+            CrossbarCircuit builder = new CrossbarCircuit(cfg.spec(), fidelity);
+            double[] harness = Readout.solveEach(service.ngspice(options), builder, net, List.of(s.x()), options).get(0);
+            SolverOptions tight = SubcircuitTestbench.options(options);
+            List<double[]> solved = Readout.solveEach(service.ngspice(tight), builder, net, inputs, tight);
+            if (solved.contains(null)) {
+                stdout.println("warning: eqspice could not solve the exported circuit itself for sample(s) "
+                        + java.util.stream.IntStream.range(0, solved.size()).filter(k -> solved.get(k) == null).boxed().toList()
+                        + "; the testbench prints no eqspice column");
             }
+            var samples = new SubcircuitTestbench.Samples(inputs, cfg.task().samples().stream().map(Sample::y).toList(),
+                    solved, cfg.task().tolerance());
             DesignerExport.Exported f = DesignerExport.write(out, net, fidelity,
-                    new DesignerExport.Sheet(name, s.x(), s.y(), cfg.task().tolerance(), harness, readout, prov), options);
+                    new DesignerExport.Sheet(name, s.x(), s.y(), cfg.task().tolerance(), harness, readout, prov, samples),
+                    options);
             stdout.println("wrote " + f.dir() + ": " + f.files().size() + " files; run: cd " + f.dir() + " && ngspice -b "
-                    + f.netlist().getFileName());
+                    + f.netlist().getFileName() + "  (every sample through the subcircuit: ngspice -b "
+                    + f.testbench().getFileName() + ")");
         }
         return 0;
     }

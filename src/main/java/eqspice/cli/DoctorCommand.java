@@ -35,7 +35,8 @@ final class DoctorCommand implements Callable<Integer> {
         out.println("libngspice     " + lib);
         try (NgspiceSession ng = new NgspiceSession(lib)) {
             out.println("ngspice        " + ng.version());
-            out.println("klu            " + probe(ng, SolverOptions.DEFAULT));
+            // a build without KLU solves "with KLU" by sparse, silently: say that it is missing, not that it works
+            out.println("klu            " + ng.kluUnavailable().orElseGet(() -> probe(ng, SolverOptions.DEFAULT)));
             out.println("sparse         " + probe(ng, SolverOptions.DEFAULT.withKlu(false)));
         }
         out.println("ngspice (cli)  " + NgspiceProgram.describe());

@@ -30,7 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
     "SOURCE is the preset kiraz-case1 (the shipped netlists/kiraz-case1.cir) or an experiment file: its initial "
         + "network from its seed, or with --trained the network after training.",
     "With --level ideal|behavioural|transistor, --out names a folder: the netlist with relative includes of the "
-        + "model files it needs (lib/), conductances.csv and a README for designers. SOURCE may then also be a "
+        + "model files it needs (lib/), the network as a parameterised subcircuit (<name>.lib) with testbench.cir "
+        + "(every sample through it, outputs next to eqspice's), conductances.csv and a README for designers. "
+        + "SOURCE may then also be a "
         + "finished run's folder (its experiment.yaml and trained conductances.csv); kiraz-case1 is the embedded "
         + "experiment."})
 final class ExportCommand implements Callable<Integer> {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The {@code eqspice} command line: one subcommand per job. */
 @Command(name = "eqspice", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Equilibrium propagation on analog circuits, solved in ngspice.",
-        subcommands = {CommandLine.HelpCommand.class, DoctorCommand.class, SolveCommand.class, RunCommand.class, BenchCommand.class, SweepCommand.class, SweepWorkerCommand.class, PlotCommand.class, ExportCommand.class, ValidateCommand.class, MergeCommand.class, SlurmCommand.class, DiagnoseCommand.class, GradcheckCommand.class, DatasetsCommand.class, ExperimentsCommand.class, CompletionCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DoctorCommand.class, SolveCommand.class, RunCommand.class, BenchCommand.class, SweepCommand.class, SweepWorkerCommand.class, PlotCommand.class, ReportCommand.class, ExportCommand.class, ValidateCommand.class, MergeCommand.class, SlurmCommand.class, DiagnoseCommand.class, GradcheckCommand.class, DatasetsCommand.class, ExperimentsCommand.class, CompletionCommand.class, TransientCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -9,6 +9,7 @@ import eqspice.network.Fidelity;
 import eqspice.results.ConfigDescription;
 import eqspice.results.ResultsFolderGuard;
 import eqspice.results.ResultsFolderLock;
+import eqspice.run.Backends;
 import eqspice.run.RunListener;
 import eqspice.run.RunOutcome;
 import eqspice.run.RunRequest;
@@ -80,7 +81,6 @@ final class RunCommand implements Callable<Integer> {
         TrainingConfig cfg = exp.config();
         BackendChoice choice = exp.simulator();
         Path dir = out != null ? out : Path.of("results", exp.name());
-        RunService.checkWorkingFolder(choice.usesNgspice()); // before anything is written
         ResultsFolderGuard.forRun(dir, copy -> ExperimentLoader.isCopyOf(copy, exp), force); // before anything is written
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -90,12 +90,18 @@ final class RunCommand implements Callable<Integer> {
             request = request.withDiagnosticsSample(diagnosticsSample);
         }
         RunOutcome outcome;
+        Backends.preflight(exp.simulator());
         try (ResultsFolderLock lock = ResultsFolderLock.whole(dir, "eqspice run " + (file != null ? file : DEFAULT),
                 note -> err.println("eqspice: " + note));
              RunService service = RunService.open(Main.version())) {
             outcome = service.run(request, new RunListener() {
                 // started when training starts (after the baseline), so that its time estimate is training's own
                 private Progress progress;
+
+                @Override
+                public void note(String line) {
+                    err.println(line);
+                }
 
                 @Override
                 public void started(SimulatorInfo simulator) {

@@ -19,8 +19,10 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A self-contained folder for a hardware designer, at one {@link Fidelity}: the top netlist
- * {@code <name>.cir} (inputs of one sample as sources, options, {@code .op}), the library files
- * it includes under {@code lib/} (relative paths only, so the folder can be moved), the
+ * {@code <name>.cir} (inputs of one sample as sources, options, {@code .op}), the network as a
+ * parameterised subcircuit in {@code <name>.lib} ({@link NetworkSubcircuit}) with a
+ * {@code testbench.cir} that runs every sample through it ({@link SubcircuitTestbench}), the
+ * library files they include under {@code lib/} (relative paths only, so the folder can be moved), the
  * programmed conductances ({@code conductances.csv}), the devices' conductances after
  * device-to-device variation when there is any ({@code device_conductances.csv}) and a
  * {@code README.md} that says how to run it, what the nodes are, what to probe and how the
@@ -30,7 +32,7 @@ public final class DesignerExport {
     private static final String NAME = "[a-z0-9][a-z0-9_-]{0,63}";
 
     /** What the export wrote. */
-    public record Exported(Path dir, Path netlist, List<Path> files) {
+    public record Exported(Path dir, Path netlist, Path library, Path testbench, List<Path> files) {
     }
 
     /**
@@ -43,9 +45,17 @@ public final class DesignerExport {
      * @param harness     the outputs V(op{k}) - V(om{k}) eqspice's own solve gave for this netlist, or null
      * @param readout     how to read the outputs as the task's labels, in words (may be empty)
      * @param provenance  comment lines for the netlist header (how the weights were made)
+     * @param samples     every sample of the task, with eqspice's outputs, for the testbench
      */
     public record Sheet(String name, double[] x, double[] y, double tolerance, double[] harness, String readout,
-                        List<String> provenance) {
+                        List<String> provenance, SubcircuitTestbench.Samples samples) {
+        /** A sheet whose testbench drives only the netlist's own sample. */
+        public Sheet(String name, double[] x, double[] y, double tolerance, double[] harness, String readout,
+                     List<String> provenance) {
+            this(name, x, y, tolerance, harness, readout, provenance, new SubcircuitTestbench.Samples(List.of(x),
+                    List.of(y), harness == null ? null : java.util.Collections.singletonList(harness), tolerance));
+        }
+
         public Sheet {
             if (name == null || !name.matches(NAME)) {
                 throw new IllegalArgumentException("export name '" + name
@@ -124,10 +134,32 @@ public final class DesignerExport {
             }
             files.add(dev);
         }
+        NetworkSubcircuit sub = new NetworkSubcircuit(sheet.name(), network, fidelity);
+        Path library = dir.resolve(sheet.name() + ".lib");
+        Files.writeString(library, lines(sub.libraryLines(library.getFileName().toString(),
+                libraryHeader(fidelity, sheet))), StandardCharsets.UTF_8);
+        files.add(library);
+        Path testbench = dir.resolve(SubcircuitTestbench.FILE);
+        List<String> tbHeader = new ArrayList<>(List.of("fidelity " + fidelity.label()));
+        tbHeader.addAll(sheet.provenance());
+        Files.writeString(testbench, lines(SubcircuitTestbench.lines(sub, library.getFileName().toString(),
+                sheet.samples(), options, tbHeader)), StandardCharsets.UTF_8);
+        files.add(testbench);
         Path readme = dir.resolve("README.md");
         Files.writeString(readme, DesignerReadme.text(network.spec(), fidelity, sheet, c), StandardCharsets.UTF_8);
         files.add(readme);
-        return new Exported(dir, cir, files);
+        return new Exported(dir, cir, library, testbench, files);
+    }
+
+    private static List<String> libraryHeader(Fidelity fidelity, Sheet sheet) {
+        List<String> h = new ArrayList<>();
+        h.add("fidelity " + fidelity.label());
+        h.addAll(sheet.provenance());
+        return h;
+    }
+
+    private static String lines(List<String> lines) {
+        return String.join("\n", lines) + "\n";
     }
 
     static String volts(double v) {

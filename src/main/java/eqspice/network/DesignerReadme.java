@@ -28,6 +28,11 @@ final class DesignerReadme {
         sb.append("| file | what it holds |\n|---|---|\n");
         sb.append("| `").append(n).append(".cir` | the top netlist: sources holding one sample's inputs, the crossbars, ")
                 .append("activations, amplifiers, options and `.op` |\n");
+        sb.append("| `").append(n).append(".lib` | the same network as subcircuit `")
+                .append(NetworkSubcircuit.subcircuitName(n)).append("` with one parameter per crossbar conductance ")
+                .append("(see below) |\n");
+        sb.append("| `").append(SubcircuitTestbench.FILE).append("` | every sample of the task through one instance of ")
+                .append("the subcircuit, printed next to eqspice's outputs and the targets |\n");
         for (LibraryFile lib : c.libraries()) {
             sb.append("| `").append(lib.includePath()).append("` | ").append(libraryRole(lib.fileName()))
                     .append("; its comments say where each parameter comes from |\n");
@@ -38,6 +43,16 @@ final class DesignerReadme {
             sb.append("| `device_conductances.csv` | the conductance each device in the netlist really has after ")
                     .append("device-to-device variation (same columns) |\n");
         }
+        sb.append("\n## Every sample: the subcircuit and its testbench\n\n```\nngspice -b ").append(SubcircuitTestbench.FILE)
+                .append("\n```\n\nprints one row per sample: `out{k}` = V(op{k}) - V(om{k}) of the circuit, `eqspice{k}` = ")
+                .append("eqspice's own solve of the same network, `diff{k}` (their difference: a few 1e-12 V when the ")
+                .append("circuit reproduces the trained network) and `target{k}`. To use the network in your own ")
+                .append("testbench, `.include ").append(n).append(".lib` and instantiate `")
+                .append(NetworkSubcircuit.subcircuitName(n)).append("` with the ports listed at the top of the file ")
+                .append("(inputs, bias rows, outputs").append(fidelity.level() == Fidelity.Level.IDEAL ? "" : ", rails vdd vss")
+                .append("). Parameter `g{l}_{i}_{j}` is the conductance of device `r{l}_{i}_{j}` (default: the ")
+                .append("exported value): override it per instance (`x1 ... g0_0_0=2e-5`), sweep it, or give it a ")
+                .append("spread with `.param` expressions.\n");
         sb.append("\n## Node and element names\n\n| name | what it is |\n|---|---|\n");
         for (int i = 0; i < spec.layerWidth(0); i++) {
             sb.append("| `").append(layout.inputNode(i)).append("` (source `").append(layout.inputSource(i))

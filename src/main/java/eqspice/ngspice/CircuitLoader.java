@@ -8,6 +8,8 @@ import eqspice.simulate.NetlistException;
 import eqspice.simulate.SimulatorUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Loads circuits into one ngspice instance and remembers the loaded one. The old circuit is
@@ -44,7 +46,7 @@ final class CircuitLoader {
             lines.add(lines.size() - 1, PhaseSweep.SWEPT_SOURCE_LINE); // before .end
         }
         commands.checkAlive();
-        send(lines);
+        send(lines, false);
         loaded = circuit;
         solver.circuitLoaded(circuit.options());
     }
@@ -56,10 +58,11 @@ final class CircuitLoader {
     void loadLines(ReadNetlist netlist) {
         commands.checkAlive();
         callbacks.externals().clear();
-        send(netlist.lines());
+        send(netlist.lines(), true);
     }
 
-    private void send(List<String> lines) {
+    /** Sends lines to ngspice; {@code raw} lines come from a user's file (checked for what ngspice 39 accepts silently). */
+    private void send(List<String> lines, boolean raw) {
         if (mayHoldCircuit()) {
             commands.housekeeping("remcirc");
         }
@@ -78,6 +81,14 @@ final class CircuitLoader {
         }
         if (!errors.isEmpty()) {
             throw new NetlistException("ngspice refused the netlist", errors);
+        }
+        if (raw) { // a user's netlist: what ngspice 39 accepts silently, 46 refuses (checked after ngspice, so 46 says it)
+            Optional<String> incomplete = IncompleteElements.first(lines);
+            if (incomplete.isPresent()) {
+                throw new NetlistException(incomplete.get() + " (this ngspice accepts the line silently, reading a "
+                        + "missing node as a node without a name and a missing value as 0; ngspice 46 refuses it)",
+                        log.lines().stream().filter(l -> l.toLowerCase(Locale.ROOT).contains("warning")).toList());
+            }
         }
     }
 

@@ -30,7 +30,7 @@ final class ExternalSources {
     /** Native address of the name ngspice passes -> slot; filled on the first call per source. */
     private final Map<Long, Integer> byAddress = new HashMap<>();
     private double[] values = new double[0];
-    private Runnable beforeEachLoad;
+    private java.util.function.DoubleConsumer beforeEachLoad;
     private long calls;
     private String unknown;
     /** The largest time ngspice passed since the last reset (for the test of the DC facts). */
@@ -125,8 +125,11 @@ final class ExternalSources {
         return values[slots.get(name)];
     }
 
-    /** Runs before each value is handed over (null for none): the sweep's step switch. */
-    void beforeEachLoad(Runnable hook) {
+    /**
+     * Runs before each value is handed over, with the time ngspice passes (null for none): the
+     * sweep's step switch, or the transient phases' switch at their boundaries.
+     */
+    void beforeEachLoad(java.util.function.DoubleConsumer hook) {
         this.beforeEachLoad = hook;
     }
 
@@ -143,9 +146,9 @@ final class ExternalSources {
     private int supply(Pointer value, double time, Pointer name) {
         calls++;
         maxTime = Math.max(maxTime, Math.abs(time));
-        Runnable hook = beforeEachLoad;
+        java.util.function.DoubleConsumer hook = beforeEachLoad;
         if (hook != null) {
-            hook.run();
+            hook.accept(time);
         }
         long address = Pointer.nativeValue(name);
         Integer slot = byAddress.get(address);

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,15 +20,33 @@ import java.util.regex.Pattern;
  * operating point, else the one the netlist requested. A build without KLU silently falls back
  * to its sparse solver, so only ngspice's own report is proof; the answers of solver probes are
  * remembered per {@link SolverOptions}, since the library does not change under a session.
+ *
+ * <p>Builds without KLU (Debian bookworm's 39.3) print no solver report at all: for them sparse
+ * is the only solver, and the record says so, and that KLU was requested but is not there.
  */
 final class LinearSolverRecord {
     private static final Pattern SOLVER = Pattern.compile("Using (.+?) as Direct Linear Solver");
 
     /** Solver options already probed, with the solver ngspice used for them. */
     private final Map<SolverOptions, String> probed = new HashMap<>();
+    /** The loaded library: without KLU, sparse is its only solver. */
+    private final LibraryBuild build;
     private boolean klu;
     /** The linear solver ngspice said it used in the last operating point ("klu", "sparse 1.3"), or null. */
     private String seen;
+
+    LinearSolverRecord(LibraryBuild build) {
+        this.build = build;
+    }
+
+    /** For a library without KLU, what to say about KLU ({@code not available in ngspice 39 (sparse used)}). */
+    Optional<String> kluUnavailable() {
+        return build.klu() ? Optional.empty() : Optional.of(unavailable() + " (sparse used)");
+    }
+
+    private String unavailable() {
+        return "not available in ngspice " + build.version();
+    }
 
     /** A raw netlist was loaded (or refused): KLU is requested when an {@code .options} line says so. */
     void rawLoaded(List<String> lines) {
@@ -54,9 +73,18 @@ final class LinearSolverRecord {
         }
     }
 
-    /** The solver reported by ngspice, else the requested one marked {@code (requested)}. */
+    /**
+     * The solver reported by ngspice; for a build without KLU, sparse (its only solver), saying
+     * when KLU was requested; else the requested one marked {@code (requested)}.
+     */
     String describe() {
-        return seen != null ? seen : (klu ? "klu" : "sparse") + " (requested)";
+        if (seen != null) {
+            return seen;
+        }
+        if (!build.klu()) {
+            return klu ? "sparse; klu " + unavailable() : "sparse";
+        }
+        return (klu ? "klu" : "sparse") + " (requested)";
     }
 
     /**

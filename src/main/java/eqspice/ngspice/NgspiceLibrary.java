@@ -129,4 +129,7 @@ public interface NgspiceLibrary extends Library {
     Pointer ngSpice_AllVecs(String plotName);
 
     byte ngSpice_running();
+
+    /** {@code bool ngSpice_SetBkpt(double)}: a breakpoint (a time point the next transient analysis must hit). */
+    byte ngSpice_SetBkpt(double time);
 }

@@ -17,6 +17,8 @@ final class NgspiceLog {
         "gmin stepping failed", "source stepping failed", "iteration limit", "op analysis failed",
         "dc solution failed", "simulation(s) aborted"};
 
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("ngspice-(\\S+)");
+
     private final List<String> lines = new ArrayList<>();
 
     synchronized void add(String raw) {
@@ -27,6 +29,17 @@ final class NgspiceLog {
         if (lines.size() < 10_000) {
             lines.add(line);
         }
+    }
+
+    /** The version in ngspice's answer to {@code version} (e.g. {@code 46}), or {@code unknown}. */
+    synchronized String version() {
+        for (String l : lines) {
+            java.util.regex.Matcher m = VERSION.matcher(l);
+            if (m.find()) {
+                return m.group(1).replaceAll("[^0-9A-Za-z.+-]", "");
+            }
+        }
+        return "unknown";
     }
 
     synchronized void clear() {

@@ -8,18 +8,19 @@ import eqspice.netlist.ReadNetlist;
 import eqspice.simulate.ConvergenceException;
 import eqspice.simulate.PhasePlan;
 import eqspice.simulate.Recovery;
-import eqspice.simulate.Simulator;
 import eqspice.simulate.SimulatorInfo;
 import eqspice.simulate.SimulatorUnavailableException;
 import eqspice.simulate.SolvedSequence;
+import eqspice.simulate.TransientPlan;
+import eqspice.simulate.TransientRun;
+import eqspice.simulate.TransientSimulator;
 import eqspice.simulate.Solution;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * One instance of libngspice, driven in-process. Keeps strong references to its callbacks
@@ -35,7 +36,7 @@ import java.util.regex.Pattern;
  * {@link ElementValues} (sources and resistances between solves), {@link OperatingPointReader}
  * (one {@code op} and its result), {@link LinearSolverRecord} and {@link PhaseSweep}.
  */
-public final class NgspiceSession implements Simulator {
+public final class NgspiceSession implements TransientSimulator {
     static {
         // First in the class, before any JNA class initialises: on Linux JNA otherwise runs "ldconfig -p" to
         // learn the system library folders, a child process on every start. eqspice needs no search path
@@ -46,13 +47,11 @@ public final class NgspiceSession implements Simulator {
         }
     }
 
-    private static final Pattern VERSION = Pattern.compile("ngspice-(\\S+)");
-
     private final NgspiceLibrary lib;
     private final Path libraryPath;
     // Held for the library's lifetime: ngspice keeps the callbacks' function pointers.
     private final NgspiceCallbacks callbacks = new NgspiceCallbacks();
-    private final LinearSolverRecord solver = new LinearSolverRecord();
+    private final LinearSolverRecord solver;
     private final NgspiceCommands commands;
     private final CircuitLoader loader;
     private final OperatingPointReader points;
@@ -67,7 +66,7 @@ public final class NgspiceSession implements Simulator {
 
     /** Loads the library at an absolute path and initialises it. */
     public NgspiceSession(Path library) {
-        checkWorkingFolder();
+        refuseStartupScript();
         this.libraryPath = library;
         if (!LibraryLocator.claim(library)) {
             throw new SimulatorUnavailableException("libngspice at " + library + " is already in use in this process: "
@@ -85,39 +84,28 @@ public final class NgspiceSession implements Simulator {
         callbacks.register(lib);
         guard.restore();
         commands = new NgspiceCommands(lib, callbacks);
+        commands.run("version");
+        LibraryBuild build = LibraryBuild.parse(callbacks.log().lines());
+        version = build.version();
+        solver = new LinearSolverRecord(build);
         loader = new CircuitLoader(lib, callbacks, commands, guard, solver);
         points = new OperatingPointReader(lib, callbacks, commands, solver);
         values = new ElementValues(loader, callbacks.externals(), commands);
-        commands.run("version");
-        version = findVersion(callbacks.log().lines());
         commands.run("set nomoremode");
     }
 
     /**
-     * Refuses a working folder holding {@code .spiceinit}: ngSpice_Init runs that file as ngspice
-     * commands ({@code shell} included), so a file that came with a netlist someone sent would run
-     * programs as soon as any eqspice command opened ngspice there. (Without it ngspice reads the
-     * user's own {@code ~/.spiceinit}.) Commands that write results call it before they write.
-     *
-     * @throws SimulatorUnavailableException naming the file
+     * ngSpice_Init runs {@code .spiceinit} from the working folder as ngspice commands ({@code shell}
+     * included): a file that came with a netlist someone sent would run programs as soon as any eqspice
+     * command opened ngspice there. (Without it ngspice reads the user's own {@code ~/.spiceinit}.)
      */
-    public static void checkWorkingFolder() {
+    public static void refuseStartupScript() {
         Path init = Path.of(System.getProperty("user.dir"), ".spiceinit");
         if (Files.exists(init, LinkOption.NOFOLLOW_LINKS)) {
             throw new SimulatorUnavailableException(init + " exists: ngspice would run it as commands when it starts; "
                     + "eqspice does not start ngspice in this folder (run eqspice from another folder, or remove the "
                     + "file if you do not need it)", List.of());
         }
-    }
-
-    private static String findVersion(List<String> lines) {
-        for (String l : lines) {
-            Matcher m = VERSION.matcher(l);
-            if (m.find()) {
-                return m.group(1).replaceAll("[^0-9A-Za-z.+-]", "");
-            }
-        }
-        return "unknown";
     }
 
     @Override
@@ -183,9 +171,16 @@ public final class NgspiceSession implements Simulator {
         PhasePlan once = (k, solved) -> k == 0 ? first : plan.values(k, solved); // the plan is asked once per step
         ExternalSources externals = callbacks.externals();
         if (loader.loaded() == null || externals.isEmpty() || !first.keySet().stream().allMatch(externals::has)) {
-            return Simulator.super.solveSequence(steps, once);
+            return TransientSimulator.super.solveSequence(steps, once);
         }
         return new PhaseSweep(this, callbacks.log(), callbacks.collector(), externals).run(steps, once);
+    }
+
+    /** Loads the circuit and runs the plan as one {@code tran} analysis ({@link TransientPhases}). */
+    @Override
+    public synchronized TransientRun transientRun(Circuit circuit, TransientPlan plan) {
+        loader.load(circuit);
+        return new TransientPhases(lib, commands, callbacks).run(plan);
     }
 
     /** Runs a command for {@link PhaseSweep} (checked like every other). */
@@ -237,6 +232,14 @@ public final class NgspiceSession implements Simulator {
      */
     public synchronized String linearSolver(SolverOptions options) {
         return solver.probe(options, this::solve, callbacks.log());
+    }
+
+    /**
+     * For a library built without KLU, what to tell a user who asks for it:
+     * {@code not available in ngspice 39 (sparse used)}; empty when the library has KLU.
+     */
+    public Optional<String> kluUnavailable() {
+        return solver.kluUnavailable();
     }
 
     @Override

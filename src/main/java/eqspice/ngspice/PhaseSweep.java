@@ -68,7 +68,7 @@ final class PhaseSweep {
         planError = null;
         List<Solution> solved = new ArrayList<>(steps);
         collector.startSequence();
-        externals.beforeEachLoad(() -> nextStep(steps, plan));
+        externals.beforeEachLoad(time -> nextStep(steps, plan));
         log.clear();
         try {
             session.sweepCommand("dc " + SWEPT_SOURCE + " 0 " + (steps - 1) + " 1");

@@ -3,11 +3,13 @@ package eqspice.ngspice;
 import eqspice.circuit.Circuit;
 import eqspice.simulate.PhasePlan;
 import eqspice.simulate.Recovery;
-import eqspice.simulate.Simulator;
 import eqspice.simulate.SimulatorInfo;
 import eqspice.simulate.SimulatorUnavailableException;
 import eqspice.simulate.SolvedSequence;
 import eqspice.simulate.Solution;
+import eqspice.simulate.TransientPlan;
+import eqspice.simulate.TransientRun;
+import eqspice.simulate.TransientSimulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +27,7 @@ import java.util.Map;
  * restores the state: the loaded circuit and every source value and resistance set since.
  * The call that met the exit still fails, so the phase is recorded as failed.
  */
-public final class RestartingSession implements Simulator {
+public final class RestartingSession implements TransientSimulator {
     private final Path library;
     private final List<Path> copies = new ArrayList<>();
     private final Map<String, Double> sources = new LinkedHashMap<>();
@@ -63,6 +65,11 @@ public final class RestartingSession implements Simulator {
             restore(); // the probe replaced the loaded circuit
         }
         return s;
+    }
+
+    /** See {@link NgspiceSession#kluUnavailable}. */
+    public java.util.Optional<String> kluUnavailable() {
+        return current.kluUnavailable();
     }
 
     @Override
@@ -108,6 +115,21 @@ public final class RestartingSession implements Simulator {
         } finally {
             sources.putAll(applied);
         }
+    }
+
+    /**
+     * The instance's phases in time; afterwards it holds the circuit with the values of the last
+     * phase, which a restart restores.
+     */
+    @Override
+    public TransientRun transientRun(Circuit c, TransientPlan plan) {
+        ensureAlive();
+        circuit = c;
+        sources.clear();
+        resistances.clear();
+        TransientRun run = current.transientRun(c, plan);
+        run.applied().forEach(sources::putAll);
+        return run;
     }
 
     @Override

@@ -207,6 +207,20 @@ public final class RunWriter implements AutoCloseable {
         }
     }
 
+    /** The network a run starts from, as {@code conductances-initial.csv} (for {@code eqspice plot} of a run). */
+    public static final String INITIAL_CONDUCTANCES = "conductances-initial.csv";
+
+    /** Writes the network the run starts from (same columns as conductances.csv). */
+    public void initialNetwork(eqspice.network.LayeredNetwork network) {
+        try {
+            StringBuilder csv = new StringBuilder();
+            eqspice.network.NetlistExport.writeConductances(csv, network);
+            AtomicFiles.write(dir.resolve(INITIAL_CONDUCTANCES), csv.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw IoFailures.writing(dir.resolve(INITIAL_CONDUCTANCES), e);
+        }
+    }
+
     /** Keeps the experiment file's bytes as {@code experiment.yaml}, so the folder says what was run. */
     public void experiment(byte[] yaml) {
         try {

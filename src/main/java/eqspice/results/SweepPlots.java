@@ -34,6 +34,11 @@ public final class SweepPlots {
 
     /** Writes the plots and returns their paths (a plot without any data is left out). */
     public static List<Path> write(Path dir) throws IOException {
+        return write(dir, dir);
+    }
+
+    /** Writes the plots of the sweep in {@code dir} into {@code out} (e.g. its report folder). */
+    static List<Path> write(Path dir, Path out) throws IOException {
         SweepTable t = SweepTable.read(dir);
         List<String> plain = new ArrayList<>(t.axes());
         plain.remove(ESTIMATOR);
@@ -53,20 +58,20 @@ public final class SweepPlots {
             String suffix = facet == null ? "" : "-" + facet;
             String label = facet == null ? "" : ", " + facet + " estimator";
             String cells = perCell(rows, x, y);
-            charts.put(dir.resolve("converged-fraction" + suffix), heatmap(rows, t, x, y, "converged-fraction" + suffix,
+            charts.put(out.resolve("converged-fraction" + suffix), heatmap(rows, t, x, y, "converged-fraction" + suffix,
                     "Converged fraction" + label + " (" + cells + ")", false));
-            charts.put(dir.resolve("median-final-loss" + suffix), heatmap(rows, t, x, y, "median-final-loss" + suffix,
+            charts.put(out.resolve("median-final-loss" + suffix), heatmap(rows, t, x, y, "median-final-loss" + suffix,
                     "log10 of the median final loss in V²" + label + " (" + cells + "; " + PlotStyle.floorLabel()
                     + " or less drawn as " + (int) Math.log10(PlotStyle.LOSS_FLOOR_V2) + ")", true));
-            charts.put(dir.resolve("loss-curves" + suffix), lossCurves(dir, rows, t, x, threshold,
-                    "Loss per epoch" + label));
+            charts.put(out.resolve("loss-curves" + suffix), lossCurveChart(dir, rows, t, x, threshold,
+                    "Loss per epoch" + label, others(t, x)));
             charts.values().removeIf(java.util.Objects::isNull);
         }
-        List<Path> out = new ArrayList<>();
+        List<Path> written = new ArrayList<>();
         for (Map.Entry<Path, org.knowm.xchart.internal.chartpart.Chart<?, ?>> c : charts.entrySet()) {
-            out.add(PlotStyle.save(c.getValue(), c.getKey()));
+            written.add(PlotStyle.save(c.getValue(), c.getKey()));
         }
-        return out;
+        return written;
     }
 
     /** "4 runs per cell" (or "3-4 runs per cell" when cells differ, e.g. after failures were left out). */
@@ -136,8 +141,15 @@ public final class SweepPlots {
         return g;
     }
 
-    private static XYChart lossCurves(Path dir, List<Map<String, String>> rows, SweepTable t, String x,
-                                      double threshold, String title) throws IOException {
+    /** The loss curves of {@code rows} saved as {@code out/name.png} (null when no point has a metrics table). */
+    static Path lossCurves(Path dir, Path out, List<Map<String, String>> rows, SweepTable t, String x, double threshold,
+                           String name, String title, String over) throws IOException {
+        XYChart chart = lossCurveChart(dir, rows, t, x, threshold, title, over);
+        return chart == null ? null : PlotStyle.save(chart, out.resolve(name));
+    }
+
+    private static XYChart lossCurveChart(Path dir, List<Map<String, String>> rows, SweepTable t, String x,
+                                          double threshold, String title, String over) throws IOException {
         XYChart chart = new XYChartBuilder().width(1000).height(600).xAxisTitle("epoch")
                 .yAxisTitle("loss (V²), log scale; floor " + PlotStyle.floorLabel()).build();
         PlotStyle.logLossAxis(chart);
@@ -188,7 +200,7 @@ public final class SweepPlots {
                     java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {2f, 2f}, 0f));
             line.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
         }
-        chart.setTitle(title + ": median over " + others(t, x) + " (runs per curve in brackets), thin lines: quartiles");
+        chart.setTitle(title + ": median over " + over + " (runs per curve in brackets), thin lines: quartiles");
         return chart;
     }
 
@@ -200,7 +212,7 @@ public final class SweepPlots {
     }
 
     /** The convergence threshold the points were trained with (config.converged_loss_v2), if all share one. */
-    private static double convergenceThreshold(Path dir, SweepTable t) {
+    static double convergenceThreshold(Path dir, SweepTable t) {
         java.util.Set<Double> seen = new java.util.HashSet<>();
         for (Map<String, String> r : t.rows()) {
             Path prov = dir.resolve("points").resolve(r.get("point_id")).resolve("provenance.json");
@@ -227,7 +239,7 @@ public final class SweepPlots {
      * Adds a point's losses per epoch; false when it has no metrics file (a failed point). A
      * metrics.csv that is not one eqspice wrote is named with its line.
      */
-    private static boolean epochLosses(Path metrics, Map<Integer, List<Double>> byEpoch) throws IOException {
+    static boolean epochLosses(Path metrics, Map<Integer, List<Double>> byEpoch) throws IOException {
         if (!Files.exists(metrics)) {
             return false;
         }
@@ -266,7 +278,7 @@ public final class SweepPlots {
         return true;
     }
 
-    private static double number(String s) {
+    static double number(String s) {
         return SweepTable.isNumber(s) ? Double.parseDouble(s) : Double.NaN;
     }
 }

@@ -7,6 +7,8 @@ import eqspice.ngspice.NgspiceSession;
 import eqspice.ngspice.RestartingSession;
 import eqspice.simulate.BackendChoice;
 import eqspice.simulate.Simulator;
+import java.util.Optional;
+import eqspice.simulate.TransientSimulator;
 import java.util.function.Supplier;
 
 /**
@@ -21,11 +23,22 @@ import java.util.function.Supplier;
  * factory there would make a package cycle.
  */
 public final class Backends implements AutoCloseable {
-    private final Supplier<Simulator> openNgspice;
-    private Simulator ngspice;
+    private final Supplier<TransientSimulator> openNgspice;
+    private TransientSimulator ngspice;
 
-    private Backends(Supplier<Simulator> openNgspice) {
+    private Backends(Supplier<TransientSimulator> openNgspice) {
         this.openNgspice = openNgspice;
+    }
+
+    /**
+     * Refuses, before anything is written, what would stop ngspice from opening here: a
+     * {@code .spiceinit} in the working folder (ngspice would run it as commands). Commands call it
+     * before they lock or create a results folder, so a refusal leaves the folder as it was.
+     */
+    public static void preflight(BackendChoice choice) {
+        if (choice.usesNgspice()) {
+            NgspiceSession.refuseStartupScript();
+        }
     }
 
     /**
@@ -63,7 +76,7 @@ public final class Backends implements AutoCloseable {
      * ngspice itself, whatever an experiment's backend: the non-ideal fidelity levels use
      * subcircuits and device models that only ngspice solves.
      */
-    public Simulator ngspice(SolverOptions options) {
+    public TransientSimulator ngspice(SolverOptions options) {
         if (ngspice == null) {
             ngspice = openNgspice.get();
         }
@@ -73,6 +86,17 @@ public final class Backends implements AutoCloseable {
             s.linearSolver(options);
         }
         return ngspice;
+    }
+
+    /**
+     * What to tell a user once about ngspice and {@code options}: {@code klu: not available in
+     * ngspice 39 (sparse used)} when they ask for KLU from a library built without it (the library
+     * would not say so itself); empty otherwise, and when ngspice was not opened.
+     */
+    public Optional<String> solverNote(SolverOptions options) {
+        Optional<String> missing = ngspice instanceof RestartingSession r ? r.kluUnavailable()
+                : ngspice instanceof NgspiceSession s ? s.kluUnavailable() : Optional.empty();
+        return options.klu() ? missing.map(why -> "klu: " + why) : Optional.empty();
     }
 
     /** Whether ngspice was opened and has exited (only a {@link #singleInstance()} stays exited). */

@@ -10,6 +10,13 @@ public interface RunListener {
     RunListener NONE = new RunListener() {
     };
 
+    /**
+     * Something about the simulator the user should hear once, before the run starts: e.g.
+     * {@code klu: not available in ngspice 39 (sparse used)} when the experiment asks for KLU.
+     */
+    default void note(String line) {
+    }
+
     /** The simulator is open; nothing has been written yet. */
     default void started(SimulatorInfo simulator) {
     }

@@ -18,7 +18,6 @@ import eqspice.experiment.ExperimentLoader;
 import eqspice.network.ConductanceTable;
 import eqspice.network.Fidelity;
 import eqspice.network.LayeredNetwork;
-import eqspice.ngspice.NgspiceSession;
 import eqspice.results.ConfigDescription;
 import eqspice.results.Provenance;
 import eqspice.results.RunFolder;
@@ -27,6 +26,7 @@ import eqspice.results.ValidationReport;
 import eqspice.simulate.BackendChoice;
 import eqspice.simulate.Simulator;
 import eqspice.simulate.SimulatorInfo;
+import eqspice.simulate.TransientSimulator;
 import eqspice.train.Accuracy;
 import eqspice.train.EpochProbe;
 import eqspice.train.Trainer;
@@ -66,16 +66,6 @@ public final class RunService implements AutoCloseable {
         this.version = version;
     }
 
-    /**
-     * Refuses, before anything is written, a working folder where ngspice must not start (see
-     * {@link NgspiceSession#checkWorkingFolder}), when the work uses ngspice.
-     */
-    public static void checkWorkingFolder(boolean usesNgspice) {
-        if (usesNgspice) {
-            NgspiceSession.checkWorkingFolder();
-        }
-    }
-
     /** A service for runs and commands: ngspice (when used) survives its own exit. */
     public static RunService open(String version) {
         return new RunService(Backends.restarting(), version);
@@ -108,6 +98,7 @@ public final class RunService implements AutoCloseable {
         Map<String, Object> config = new LinkedHashMap<>(ConfigDescription.of(cfg));
         config.put("simulator", exp.simulator().label());
         config.put("phases", strategy.label());
+        backends.solverNote(cfg.solver()).ifPresent(listener::note);
         listener.started(sim.info());
         EpochProbe probe = EpochProbe.both(request.diagnosticsSample().isPresent()
                 ? new EpochDiagnostics(sim, cfg, request.diagnosticsSample().getAsInt(), DIAGNOSTICS_EPSILON,
@@ -121,6 +112,8 @@ public final class RunService implements AutoCloseable {
         Optional<FinalScore> score = Optional.empty();
         try (RunWriter writer = new RunWriter(request.out(), prov, config, columns)) {
             writer.experiment(request.experimentYaml().orElseGet(() -> ExperimentLoader.readBytes(exp.file())));
+            // the trainer draws the same network from the same seed (Trainer.train)
+            writer.initialNetwork(LayeredNetwork.random(cfg.spec(), cfg.initLow(), cfg.initHigh(), cfg.seed()));
             if (request.baseline() && exp.baseline().isPresent()) {
                 BaselineTrainer.Result base = BaselineTrainer.train(cfg, exp.baseline().get(), e -> { });
                 writer.baseline(base);
@@ -271,9 +264,9 @@ public final class RunService implements AutoCloseable {
 
     /**
      * ngspice itself, for solving a circuit outside a run (an exported netlist at any fidelity
-     * level); its linear solver probed for {@code options}.
+     * level, phases in time); its linear solver probed for {@code options}.
      */
-    public Simulator ngspice(SolverOptions options) {
+    public TransientSimulator ngspice(SolverOptions options) {
         return backends.ngspice(options);
     }
 

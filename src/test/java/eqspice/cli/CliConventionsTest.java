@@ -60,10 +60,12 @@ class CliConventionsTest {
         }
     }
 
+    /**
+     * In a child JVM: this test JVM may already hold libngspice (another test's shared session),
+     * and one process drives one instance, so in-process the version could not name ngspice.
+     */
     @Test
     void versionNamesEqspiceNgspiceAndJava(@TempDir Path dir) throws Exception {
-        // In a child JVM, as a user runs it: --version opens ngspice, and a test JVM that already holds
-        // the library (SharedSession) cannot open it again, so in-process the result hung on test order.
         CliProcess.Result r = CliProcess.run(dir, "--version");
         assertEquals(0, r.exitCode(), r.err());
         String text = r.out();

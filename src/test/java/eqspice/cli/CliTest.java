@@ -3,7 +3,10 @@ package eqspice.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import eqspice.ngspice.TestedLibrary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,10 +61,22 @@ class CliTest {
 
     @Test
     void doctorReportsVersionAndKlu(@TempDir Path dir) throws Exception {
+        assumeTrue(TestedLibrary.hasKlu(), TestedLibrary.withoutKlu());
         CliProcess.Result r = CliProcess.run(dir, "doctor");
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().matches("(?s).*ngspice\\s+\\d+.*"), r.out());
         assertTrue(r.out().contains("(ngspice used: klu)"), r.out());
+    }
+
+    @Test
+    void doctorSaysKluIsMissingFromALibraryWithoutIt(@TempDir Path dir) throws Exception {
+        assumeFalse(TestedLibrary.hasKlu(), TestedLibrary.withKlu());
+        CliProcess.Result r = CliProcess.run(dir, "doctor");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        String v = TestedLibrary.version();
+        assertTrue(r.out().contains("\nngspice        " + v + "\n"), r.out());
+        assertTrue(r.out().contains("\nklu            not available in ngspice " + v + " (sparse used)\n"), r.out());
+        assertTrue(r.out().contains("\nsparse         works (ngspice used: sparse)\n"), r.out());
     }
 
     @Test
@@ -88,7 +103,16 @@ class CliTest {
         assertEquals(4, rows.size(), rows.toString());
         assertTrue(rows.get(3).startsWith("3,"), rows.get(3));
         String prov = Files.readString(out.resolve("provenance.json"));
-        assertTrue(prov.matches("(?s).*\"simulator\" : \"ngspice \\d+ \\(klu\\)\".*"), prov);
+        if (TestedLibrary.hasKlu()) {
+            assertTrue(prov.matches("(?s).*\"simulator\" : \"ngspice \\d+ \\(klu\\)\".*"), prov);
+            assertFalse(r.err().contains("klu: not available"), r.err());
+        } else { // the solver really used, in the provenance and said once when the run starts
+            String v = TestedLibrary.version();
+            assertTrue(prov.contains("\"simulator\" : \"ngspice " + v + " (sparse; klu not available in ngspice " + v + ")\""),
+                    prov);
+            assertEquals(1, r.err().lines().filter(l -> l.equals("klu: not available in ngspice " + v + " (sparse used)"))
+                    .count(), r.err());
+        }
         assertTrue(prov.contains("\"seed\" : 5"), prov);
         assertTrue(Files.readString(out.resolve("summary.json")).contains("\"epochs\" : 3"));
         CsvFiles.assertHeaderFirst(out);
