@@ -105,16 +105,20 @@ class HostileNetlistsTest {
         // ngSpice_Init runs ./.spiceinit: a folder someone sent could run programs through any command
         // that opens ngspice there, not only through solve.
         Path net = setUp(tmp, "startup/plain.cir").getParent();
-        Files.writeString(net.resolve("t.yaml"), "name: t\nnetwork:\n  preset: kiraz-case1\ntask:\n  name: kiraz-case1\n"
-                + "training:\n  alpha: 1.0e-6\n  beta: 1.0e-3\n  epochs: 1\n  seed: 5\n");
-        TreeMap<String, String> before = BadInputsTest.snapshot(tmp);
-        BadInputsTest.Run r = BadInputsTest.run(net, List.of("run", "t.yaml"), marker(tmp));
-        assertEquals(2, r.exit(), r.err());
-        assertTrue(r.err().contains(net.resolve(".spiceinit") + " exists: ngspice would run it as commands when it "
-                + "starts; eqspice does not start ngspice in this folder"), r.err());
-        assertFalse(Files.exists(tmp.resolve("MARKER")));
-        assertEquals(before, BadInputsTest.snapshot(tmp), "nothing written, results/ included");
-        assertEquals(Set.of(), r.foreignProcesses());
+        String experiment = "network:\n  preset: kiraz-case1\ntask:\n  name: kiraz-case1\n"
+                + "training:\n  alpha: 1.0e-6\n  beta: 1.0e-3\n  epochs: 1\n  seed: 5\n";
+        Files.writeString(net.resolve("t.yaml"), "name: t\n" + experiment);
+        Files.writeString(net.resolve("s.yaml"), "name: s\n" + experiment + "sweep:\n  training.seed: [1, 2]\n");
+        for (List<String> command : List.of(List.of("run", "t.yaml"), List.of("sweep", "s.yaml", "--workers", "1"))) {
+            TreeMap<String, String> before = BadInputsTest.snapshot(tmp);
+            BadInputsTest.Run r = BadInputsTest.run(net, command, marker(tmp));
+            assertEquals(2, r.exit(), command + ": " + r.err());
+            assertTrue(r.err().contains(net.resolve(".spiceinit") + " exists: ngspice would run it as commands when it "
+                    + "starts; eqspice does not start ngspice in this folder"), r.err());
+            assertFalse(Files.exists(tmp.resolve("MARKER")));
+            assertEquals(before, BadInputsTest.snapshot(tmp), command + ": nothing written, results/ included");
+            assertEquals(Set.of(), r.foreignProcesses());
+        }
     }
 
     /** Runs {@code ngspice -b} on the case: the marker must appear exactly when the row says "marker". */
