@@ -24,16 +24,13 @@ public record Circuit(String title, List<Element> elements, List<DiodeModel> mod
     }
 
     public Circuit {
-        SpiceNames.text("title", title);
+        SpiceNames.title(title);
         elements = List.copyOf(elements);
         models = List.copyOf(models);
         comments = List.copyOf(comments);
         libraries = List.copyOf(libraries);
         if (options == null) {
             throw new IllegalArgumentException("solver options must not be null");
-        }
-        for (String c : comments) {
-            SpiceNames.text("comment", c);
         }
         Set<String> modelNames = new HashSet<>();
         for (DiodeModel m : models) {

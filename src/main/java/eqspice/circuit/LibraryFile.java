@@ -1,5 +1,6 @@
 package eqspice.circuit;
 
+import eqspice.netlist.NetlistReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +12,9 @@ import java.util.regex.Pattern;
  * into an ngspice session, which reads no other files) or with {@code .include lib/<file>}
  * (an exported folder that carries the file next to the netlist).
  *
- * <p>The lines pass {@link NetlistScreen} when the library is made: a library may define
- * models and subcircuits, nothing that runs commands or reads further files.
+ * <p>The lines pass {@link NetlistReader}'s rules when the library is made: a library may define
+ * models and subcircuits, nothing that runs commands or reads further files. Its comments stay in
+ * an exported copy; loaded into a session, comments are dropped like every other comment.
  */
 public record LibraryFile(String fileName, List<String> lines) {
     private static final Pattern FILE = Pattern.compile("[a-z][a-z0-9_]{0,60}\\.lib");
@@ -23,11 +25,7 @@ public record LibraryFile(String fileName, List<String> lines) {
                     + "' is not allowed: lower-case letters, digits and '_' ending in .lib");
         }
         lines = List.copyOf(lines);
-        List<String> screened = new ArrayList<>();
-        screened.add("* " + fileName);
-        screened.addAll(lines);
-        screened.add("v_screen_dummy 1 0 0"); // the screen wants an element line; a library has none at top level
-        NetlistScreen.check(screened, "library " + fileName);
+        NetlistReader.checkLibrary("library " + fileName, lines);
     }
 
     /** The relative path an exported netlist includes it by. */

@@ -1,5 +1,6 @@
 package eqspice.circuit;
 
+import eqspice.text.OneLine;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +42,9 @@ public final class NgspiceWriter {
         List<String> out = new ArrayList<>(circuit.elements().size() + circuit.comments().size() + 8);
         out.add(circuit.title());
         for (String c : circuit.comments()) {
-            out.add(c.isEmpty() ? "*" : "* " + c);
+            // Escaped, not screened: a path holding "shell" or ".lib" is text here; a line break or a
+            // Unicode separator in it cannot end the comment ("* " never starts "*#", which ngspice runs).
+            out.add(c.isEmpty() ? "*" : "* " + OneLine.escape(c));
         }
         for (LibraryFile lib : circuit.libraries()) {
             if (how == Libraries.INCLUDE) {

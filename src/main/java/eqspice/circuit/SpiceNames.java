@@ -22,9 +22,6 @@ public final class SpiceNames {
      */
     private static final String GROUND_ALIAS = "gnd";
 
-    /** Free-text words that start ngspice scripting or read files (anywhere in the text, any case). */
-    private static final Pattern SCRIPTING = Pattern.compile("(\\.control|\\.endc|\\.include|\\.inc|\\.lib|shell)");
-
     private SpiceNames() {
     }
 
@@ -69,10 +66,20 @@ public final class SpiceNames {
     }
 
     /**
-     * Checks free text that goes into a title or a comment line. Free text cannot carry
-     * commands in SPICE syntax only while it stays on its own line, so line breaks and
-     * control characters are refused, as are the words that start ngspice scripting.
+     * Checks a netlist title: one line of text (no control character or Unicode line separator),
+     * not starting with {@code *}, since ngspice reads a title starting {@code *ng_script} as
+     * "this file is a script". Comments need no check: {@link NgspiceWriter} escapes them.
      */
+    public static String title(String value) {
+        text("title", value);
+        if (value.startsWith("*")) {
+            throw new IllegalArgumentException("title " + quote(value) + " starts with '*', which ngspice may read as "
+                    + "a script marker (*ng_script)");
+        }
+        return value;
+    }
+
+    /** Checks one line of free text: no control character or Unicode line separator. */
     public static String text(String what, String value) {
         if (value == null) {
             throw new IllegalArgumentException(what + " must not be null");
@@ -84,11 +91,6 @@ public final class SpiceNames {
             if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
                 throw new IllegalArgumentException(what + " " + quote(value) + " contains a line break or control character");
             }
-        }
-        java.util.regex.Matcher m = SCRIPTING.matcher(value.toLowerCase(java.util.Locale.ROOT));
-        if (m.find()) {
-            throw new IllegalArgumentException(what + " " + quote(value) + " contains '" + m.group(1)
-                    + "', which ngspice could execute; remove it");
         }
         return value;
     }

@@ -9,19 +9,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code eqspice bench ...}: the benchmarks the issues' performance criteria name. */
-@Command(name = "bench", description = "Benchmarks: figures are medians of repeated runs, with their baselines.",
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: figures are medians of repeated runs, with their baselines.",
         subcommands = {BenchCommand.Binding.class, BenchCommand.Netlist.class, BenchCommand.Train.class,
             BenchCommand.SweepRate.class, BenchCommand.Memory.class,
             BenchCommand.Soak.class, BenchCommand.Backends.class, BenchCommand.Phases.class,
-            BenchCommand.PhaseSoakChild.class})
+            BenchCommand.PhaseSoakChild.class, BenchCommand.Study.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {
-        throw new IllegalArgumentException("name a benchmark: binding, netlist, train, sweep, soak, backends, phases");
+        throw new IllegalArgumentException("name a benchmark: binding, netlist, train, sweep, soak, backends, phases, study");
     }
 
     /** {@code eqspice bench binding}. */
-    @Command(name = "binding", description = {"Operating point through eqspice vs. the ngspice -b program on resistor "
+    @Command(name = "binding", mixinStandardHelpOptions = true, description = {"Operating point through eqspice vs. the ngspice -b program on resistor "
             + "grids of ~1k, 10k, 80k resistors; memory over many solves."})
     static final class Binding implements Callable<Integer> {
         @Option(names = "--solves", defaultValue = "10000", description = "solves for the memory figure (default ${DEFAULT-VALUE})")
@@ -38,7 +38,7 @@ final class BenchCommand implements Runnable {
     }
 
     /** {@code eqspice bench train}. */
-    @Command(name = "train", description = {"EqProp phases per second and the harness's overhead per phase over the "
+    @Command(name = "train", mixinStandardHelpOptions = true, description = {"EqProp phases per second and the harness's overhead per phase over the "
             + "ngspice -b solve, on the 2-2-1 Kiraz circuit and a 64-32-10 Kendall network."})
     static final class Train implements Callable<Integer> {
         @Option(names = "--seconds", defaultValue = "5", description = "measuring time per network (default ${DEFAULT-VALUE})")
@@ -52,7 +52,7 @@ final class BenchCommand implements Runnable {
     }
 
     /** {@code eqspice bench sweep}. */
-    @Command(name = "sweep", description = {"Points per minute of the small Kiraz sweep with 1 and 2 worker processes "
+    @Command(name = "sweep", mixinStandardHelpOptions = true, description = {"Points per minute of the small Kiraz sweep with 1 and 2 worker processes "
             + "and with 2 library copies in one JVM; projected wall time of the full sweep."})
     static final class SweepRate implements Callable<Integer> {
         @Option(names = "--small", defaultValue = "experiments/kiraz-alpha-beta-small.yaml", description = "sweep to time")
@@ -69,9 +69,42 @@ final class BenchCommand implements Runnable {
         }
     }
 
+    /** {@code eqspice bench study}. */
+    @Command(name = "study", mixinStandardHelpOptions = true, description = {"Training runs per minute of a study (default: the full Kiraz alpha/beta "
+            + "study, every 50th run) on the ngspice reference path, faster ngspice paths and the embedded backend, in "
+            + "one run; ratios to the reference and agreement with it (converged flags, epochs, final losses)."})
+    static final class Study implements Callable<Integer> {
+        @Option(names = "--study", defaultValue = "experiments/kiraz-alpha-beta.yaml", description = "the sweep (default ${DEFAULT-VALUE})")
+        java.nio.file.Path study;
+
+        @Option(names = "--stride", defaultValue = "50", description = "time every n-th run of the study (default ${DEFAULT-VALUE})")
+        int stride;
+
+        @Option(names = "--full", description = "time every run of the study (--stride 1)")
+        boolean full;
+
+        @Option(names = "--epochs", defaultValue = "0", description = "epochs per run (default: the study's)")
+        int epochs;
+
+        @Option(names = "--repeats", defaultValue = "3", description = "repetitions, medians reported (default ${DEFAULT-VALUE})")
+        int repeats;
+
+        @Override
+        public Integer call() {
+            if (epochs < 0) {
+                throw new IllegalArgumentException("--epochs must be >= 0 (0: the study's), got " + epochs);
+            }
+            eqspice.sweep.Sweep sweep = eqspice.sweep.Sweep.load(study);
+            eqspice.bench.StudyBench.run(System.out, sweep,
+                    eqspice.bench.StudyBench.select(sweep, full ? 1 : stride, epochs),
+                    eqspice.bench.StudyBench.defaultPaths(), repeats);
+            return 0;
+        }
+    }
+
     /** {@code eqspice bench netlist}. */
-    @Command(name = "netlist", description = {"Time to build and write a 784-100-10 network (~80k resistors) against "
-            + "the time ngspice takes to load and solve it; goal: under 10 %."})
+    @Command(name = "netlist", mixinStandardHelpOptions = true, description = {"Time to build and write a 784-100-10 network (~80k resistors) against "
+            + "the time ngspice takes to load and solve it; goal: under 10 %%."})
     static final class Netlist implements Callable<Integer> {
         @Option(names = "--repeats", defaultValue = "7", description = "repeats per measurement (default ${DEFAULT-VALUE})")
         int repeats;
@@ -84,7 +117,7 @@ final class BenchCommand implements Runnable {
     }
 
     /** {@code eqspice bench memory}: the memory part of the binding bench, run in a child JVM by it. */
-    @Command(name = "memory", hidden = true, description = "Resident memory over many solves of the ~1k grid.")
+    @Command(name = "memory", mixinStandardHelpOptions = true, hidden = true, description = "Resident memory over many solves of the ~1k grid.")
     static final class Memory implements Callable<Integer> {
         @Option(names = "--solves", defaultValue = "10000")
         int solves;
@@ -97,7 +130,7 @@ final class BenchCommand implements Runnable {
     }
 
     /** {@code eqspice bench soak}. */
-    @Command(name = "soak", description = {"Train without pause on one ngspice instance and print resident memory, "
+    @Command(name = "soak", mixinStandardHelpOptions = true, description = {"Train without pause on one ngspice instance and print resident memory, "
             + "open file descriptors and the median phase time every minute."})
     static final class Soak implements Callable<Integer> {
         @Option(names = "--minutes", defaultValue = "60", description = "how long (default ${DEFAULT-VALUE})")
@@ -118,7 +151,7 @@ final class BenchCommand implements Runnable {
     }
 
     /** {@code eqspice bench phases}. */
-    @Command(name = "phases", description = {"Cost of an EqProp phase per strategy (reload, alter+op, external+op, "
+    @Command(name = "phases", mixinStandardHelpOptions = true, description = {"Cost of an EqProp phase per strategy (reload, alter+op, external+op, "
             + "dc sweep per sample and per 8 samples, KLU vs sparse) against the ngspice -b solve, with a check that all "
             + "give the same node voltages; conductance updates; scaling plot; memory soak."})
     static final class Phases implements Callable<Integer> {
@@ -180,7 +213,7 @@ final class BenchCommand implements Runnable {
     }
 
     /** {@code eqspice bench phase-soak}: the memory soak of {@code bench phases}, run in a child JVM by it. */
-    @Command(name = "phase-soak", hidden = true, description = "Resident memory over many phases of 64-32-10.")
+    @Command(name = "phase-soak", mixinStandardHelpOptions = true, hidden = true, description = "Resident memory over many phases of 64-32-10.")
     static final class PhaseSoakChild implements Callable<Integer> {
         @Option(names = "--phases", defaultValue = "10000")
         int phases;
@@ -193,7 +226,7 @@ final class BenchCommand implements Runnable {
     }
 
     /** {@code eqspice bench backends}. */
-    @Command(name = "backends", description = {"Time per EqProp phase (free, +beta, -beta) on the embedded backend "
+    @Command(name = "backends", mixinStandardHelpOptions = true, description = {"Time per EqProp phase (free, +beta, -beta) on the embedded backend "
             + "against ngspice, at 64-32-10, 196-100-10 and 784-100-10, in one run; the first backend is the baseline."})
     static final class Backends implements Callable<Integer> {
         @Option(names = "--backends", split = ",", defaultValue = "ngspice-alter-op,embedded",

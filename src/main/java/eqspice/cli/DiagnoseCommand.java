@@ -1,6 +1,8 @@
 package eqspice.cli;
 
 import eqspice.diagnostics.DiagnosisTable;
+import eqspice.diagnostics.DiagnosisVerdict;
+import eqspice.results.DiagnosisFiles;
 import eqspice.eqprop.Phase;
 import eqspice.experiment.Experiment;
 import eqspice.experiment.ExperimentLoader;
@@ -50,8 +52,13 @@ final class DiagnoseCommand implements Callable<Integer> {
             description = "relative conductance perturbation of the variational check (default: ${DEFAULT-VALUE})")
     double epsilon = 1e-4;
 
+    @Option(names = "--out", paramLabel = "DIR", description = {"also write the tables as CSV into this folder: "
+        + "diagnosis.csv (per phase and element class) and diagnosis-conductances.csv (the PCM-vs-VDM check per "
+        + "conductance)"})
+    Path out;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         List<Phase> phases = phases();
         if (!(epsilon > 0 && epsilon < 0.5)) {
             throw new ParameterException(spec.commandLine(), "--epsilon must be in (0, 0.5), got " + epsilon);
@@ -81,6 +88,11 @@ final class DiagnoseCommand implements Callable<Integer> {
         out.printf("circuit: %s%n", fidelity.label());
         out.printf("solver: %s; %s%n", cfg.solver().label(), diagnosis.simulator().label());
         out.print(DiagnosisTable.format(diagnosis.phases()));
+        out.println(DiagnosisVerdict.of(diagnosis.phases()));
+        if (this.out != null) {
+            out.println("wrote " + String.join(" and ", DiagnosisFiles.write(this.out, diagnosis.phases()).stream()
+                    .map(Path::toString).toList()));
+        }
         out.flush();
         return 0;
     }

@@ -1,6 +1,5 @@
 package eqspice.cli;
 
-import eqspice.circuit.SpiceNames;
 import eqspice.experiment.Experiment;
 import eqspice.experiment.ExperimentLoader;
 import eqspice.network.Fidelity;
@@ -67,10 +66,11 @@ final class ExportCommand implements Callable<Integer> {
         }
         if (out != null) {
             dir(out, ""); // a .cir name first, so that the stem below is the name
-            netlistName("--out " + out, stem(out));
+            NetlistExport.checkName(stem(out));
         }
         if ("kiraz-case1".equals(source) && !Files.exists(Path.of(source))) {
-            NetlistExport.Exported f = NetlistExport.writeKirazCase1(dir(out, "kiraz-case1"));
+            NetlistExport.Exported f = NetlistExport.writeKirazCase1(dir(out, "kiraz-case1"),
+                    out != null ? stem(out) : "kiraz-case1");
             stdout.println("wrote " + f.netlist() + " and " + f.conductances());
             return 0;
         }
@@ -92,25 +92,11 @@ final class ExportCommand implements Callable<Integer> {
                         t.result().initialLoss(), t.result().finalLoss());
             }
         }
-        String name = out != null ? stem(out) : netlistName(exp.file() + ": the experiment name", exp.name());
+        String name = out != null ? stem(out) : exp.name();
         NetlistExport.Exported f = NetlistExport.write(dir(out, name), name, net, cfg.task().samples().get(sample).x(),
                 cfg.solver(), List.of("eqspice " + Main.version() + ", " + how));
         stdout.println("wrote " + f.netlist() + " and " + f.conductances());
         return 0;
-    }
-
-    /**
-     * Checks a netlist's name before anything is trained or written: it goes into the netlist's
-     * comments, where the netlist screen refuses scripting words, and the user should learn which
-     * input to change rather than read about a comment line they never wrote.
-     */
-    private static String netlistName(String what, String name) {
-        try {
-            return SpiceNames.text("name", name);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(what + " cannot name an exported netlist (the name is written into its "
-                    + "comments): " + e.getMessage(), e);
-        }
     }
 
     private static Path dir(Path out, String name) {

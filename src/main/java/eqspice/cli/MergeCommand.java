@@ -1,6 +1,7 @@
 package eqspice.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eqspice.results.ResultsFolderLock;
 import eqspice.sweep.Sweep;
 import eqspice.sweep.SweepMerge;
 import java.io.IOException;
@@ -19,10 +20,12 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "merge", description = {"Combine a sharded sweep's points-shard-*.csv into points.csv (plan order) "
         + "and list the points that are missing or duplicated."})
 final class MergeCommand implements Callable<Integer> {
+    private static final long MAX_LEDGER_BYTES = 16L << 20;
+
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RESULTS_DIR")
+    @Parameters(paramLabel = "RESULTS_DIR", description = "a sharded sweep's results folder (holding points-shard-i-of-n.csv)")
     Path dir;
 
     @Option(names = "--experiment", paramLabel = "FILE",
@@ -32,7 +35,11 @@ final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path file = experiment != null ? experiment : experimentOf(dir);
-        SweepMerge.Report r = SweepMerge.merge(Sweep.load(file), dir);
+        SweepMerge.Report r = SweepMerge.read(Sweep.load(file), dir); // every row checked before anything is written
+        try (ResultsFolderLock lock = ResultsFolderLock.whole(dir, "eqspice merge " + dir,
+                note -> spec.commandLine().getErr().println("eqspice: " + note))) {
+            SweepMerge.write(r);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%d of %d points merged into %s%n", r.merged(), r.planned(), r.table());
         r.missing().forEach(m -> out.println("missing: " + m));
@@ -51,14 +58,30 @@ final class MergeCommand implements Callable<Integer> {
     private static Path experimentOf(Path dir) throws IOException {
         try (DirectoryStream<Path> ledgers = Files.newDirectoryStream(dir, "provenance*.json")) {
             for (Path l : ledgers) {
-                String f = new ObjectMapper().readTree(l.toFile()).path("experiment_file").asText("");
+                String f = ledgerExperiment(l);
                 if (!f.isEmpty()) {
                     return Path.of(f);
                 }
             }
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IllegalArgumentException(dir + ": no such results folder");
+        } catch (java.nio.file.NotDirectoryException e) {
+            throw new IllegalArgumentException(dir + " is a file, not a sweep's results folder");
         }
         throw new IllegalArgumentException(dir + " has no provenance*.json naming the experiment; give --experiment FILE");
+    }
+
+    /** The experiment file a ledger names; a ledger that is not JSON is named with its line. */
+    private static String ledgerExperiment(Path ledger) throws IOException {
+        if (Files.size(ledger) > MAX_LEDGER_BYTES) {
+            throw new IllegalArgumentException(ledger + ": " + Files.size(ledger) + " bytes, more than a sweep ledger "
+                    + "has; give --experiment FILE");
+        }
+        try {
+            return new ObjectMapper().readTree(ledger.toFile()).path("experiment_file").asText("");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(ledger + " line " + e.getLocation().getLineNr() + ": not a readable "
+                    + "ledger (" + e.getOriginalMessage().lines().findFirst().orElse("") + "); give --experiment FILE");
+        }
     }
 }

@@ -7,12 +7,16 @@ import eqspice.experiment.Experiment;
 import eqspice.experiment.ExperimentLoader;
 import eqspice.network.Fidelity;
 import eqspice.results.ConfigDescription;
+import eqspice.results.ResultsFolderGuard;
+import eqspice.results.ResultsFolderLock;
 import eqspice.run.RunListener;
 import eqspice.run.RunOutcome;
 import eqspice.run.RunRequest;
 import eqspice.run.RunService;
 import eqspice.simulate.BackendChoice;
 import eqspice.simulate.SimulatorInfo;
+import eqspice.results.LossFloor;
+import eqspice.train.Convergence;
 import eqspice.train.EpochMetrics;
 import eqspice.train.TrainingConfig;
 import eqspice.train.TrainingResult;
@@ -48,6 +52,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: results/<experiment name>)")
     Path out;
 
+    @Option(names = "--force", description = {"write into the --out folder even when it holds a sweep, another "
+        + "experiment's results or other files (never into /, your home or an empty path)"})
+    boolean force;
+
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
@@ -72,6 +80,7 @@ final class RunCommand implements Callable<Integer> {
         TrainingConfig cfg = exp.config();
         BackendChoice choice = exp.simulator();
         Path dir = out != null ? out : Path.of("results", exp.name());
+        ResultsFolderGuard.forRun(dir, copy -> ExperimentLoader.isCopyOf(copy, exp), force); // before anything is written
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunRequest request = RunRequest.of(exp).withOut(dir).withPhases(chosen)
@@ -80,7 +89,9 @@ final class RunCommand implements Callable<Integer> {
             request = request.withDiagnosticsSample(diagnosticsSample);
         }
         RunOutcome outcome;
-        try (RunService service = RunService.open(Main.version())) {
+        try (ResultsFolderLock lock = ResultsFolderLock.whole(dir, "eqspice run " + (file != null ? file : DEFAULT),
+                note -> err.println("eqspice: " + note));
+             RunService service = RunService.open(Main.version())) {
             outcome = service.run(request, new RunListener() {
                 // started when training starts (after the baseline), so that its time estimate is training's own
                 private Progress progress;
@@ -120,11 +131,16 @@ final class RunCommand implements Callable<Integer> {
             return 3;
         }
         TrainingResult r = outcome.result();
-        stdout.printf(Locale.ROOT, "loss %.4g -> %.4g V^2 (%.3gx lower), %s, %d failed phases, %.1f s%n",
-                r.initialLoss(), r.finalLoss(), r.initialLoss() / r.finalLoss(),
-                r.converged() ? "converged at epoch " + r.epochsToConverge() : "not converged",
-                r.failedPhases(), r.seconds());
+        Convergence rule = Convergence.of(cfg);
+        int reached = rule.firstReached(r.epochs());
         EpochMetrics last = r.epochs().get(r.epochs().size() - 1);
+        stdout.printf(Locale.ROOT, "loss %s -> %s%s, train accuracy %.1f %%, %s, %d failed phases, %.1f s%n",
+                LossFloor.text(r.initialLoss()), LossFloor.text(r.finalLoss()),
+                LossFloor.ratio(r.initialLoss(), r.finalLoss()), 100 * Convergence.accuracy(last),
+                r.converged() ? "converged at epoch " + r.epochsToConverge()
+                        : reached > 0 ? "not converged (met the rule at epoch " + reached + ", lost it later)"
+                        : "not converged", r.failedPhases(), r.seconds());
+        stdout.println("converged means: " + rule.rule());
         if (cfg.task().classification()) {
             stdout.printf(Locale.ROOT, "EqProp on the circuit: train accuracy %.2f %%, test accuracy %.2f %%, "
                     + "%.1f s per epoch (median)%n", 100 * last.diagnostics().get("train_accuracy"),
@@ -202,11 +218,14 @@ final class RunCommand implements Callable<Integer> {
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
             double eta = elapsed / m.epoch() * (epochs - m.epoch());
+            // a classification's accuracy is its argmax accuracy; "within tolerance of every target" would be a
+            // second, stricter accuracy next to it
             String acc = m.diagnostics().containsKey("test_accuracy") ? String.format(Locale.ROOT,
-                    "  train acc %5.1f%%  test acc %5.1f%%", 100 * m.diagnostics().get("train_accuracy"),
-                    100 * m.diagnostics().get("test_accuracy")) : "";
-            err.printf(Locale.ROOT, "  epoch %5d/%d  loss %.4e V^2  correct %3.0f%%%s  failed %d  [%.1f s, %.0f s left]%n",
-                    m.epoch(), epochs, m.loss(), 100 * m.correctFraction(), acc, m.failedPhases(), elapsed, eta);
+                    "train acc %5.1f%%  test acc %5.1f%%", 100 * m.diagnostics().get("train_accuracy"),
+                    100 * m.diagnostics().get("test_accuracy")) : String.format(Locale.ROOT, "correct %3.0f%%",
+                    100 * m.correctFraction());
+            err.printf(Locale.ROOT, "  epoch %5d/%d  loss %-16s %s  failed %d  [%.1f s, %.0f s left]%n",
+                    m.epoch(), epochs, LossFloor.text(m.loss()), acc, m.failedPhases(), elapsed, eta);
             err.flush();
         }
     }

@@ -72,6 +72,7 @@ final class SlurmCommand implements Callable<Integer> {
                 .cpus(cpus).partition(partition).time(time).mem(mem).account(account).qos(qos).setup(setup)
                 .workDir(Path.of("").toAbsolutePath()).experiment(file.toAbsolutePath().normalize());
         script.results(dir).build(); // every option checked before a file is written
+        eqspice.results.ResultsFolderGuard.forSweep(dir); // a new, empty or sweep's folder, before anything is written
         PrintWriter stdout = spec.commandLine().getOut();
         SlurmJob.nodeLocalWarning(dir).ifPresent(w -> spec.commandLine().getErr().println(w));
         SlurmJob.Written written = SlurmJob.write(script, dir, mergeJob);

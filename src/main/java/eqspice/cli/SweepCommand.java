@@ -3,19 +3,26 @@ package eqspice.cli;
 import eqspice.eqprop.PhaseStrategy;
 import eqspice.experiment.Experiment;
 import eqspice.results.Provenance;
+import eqspice.results.ResultsFolderLock;
 import eqspice.run.ChildJvm;
 import eqspice.run.RunService;
 import eqspice.simulate.SimulatorInfo;
 import eqspice.sweep.Shard;
 import eqspice.sweep.Sweep;
+import eqspice.sweep.SweepEstimate;
+import eqspice.sweep.SweepFolder;
 import eqspice.sweep.SweepLedger;
 import eqspice.sweep.SweepProgress;
 import eqspice.sweep.SweepRunner;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -51,9 +58,13 @@ final class SweepCommand implements Callable<Integer> {
         + "phases are solved, as in eqspice run (default ${DEFAULT-VALUE})"})
     String phases;
 
+    @Option(names = "--dry-run", description = {"write nothing: print the points, and the time and disk the sweep "
+        + "would take, estimated by training up to 3 of its points for up to 5 epochs in a scratch folder"})
+    boolean dryRun;
+
     @Override
     public Integer call() {
-        PhaseStrategy.parseChoice(phases); // a typo is an error here, not in every worker
+        Optional<PhaseStrategy> strategy = PhaseStrategy.parseChoice(phases); // a typo is an error here, not in every worker
         Sweep whole = Sweep.load(file);
         Shard part = shard == null ? null : Shard.parse(shard);
         Sweep sweep = part == null ? whole : whole.shard(part);
@@ -68,23 +79,61 @@ final class SweepCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of("results", sweep.name());
         PrintWriter stdout = spec.commandLine().getOut();
-        Provenance prov = Provenance.of(Main.version(), simulatorInfo(sweep),
-                sweep.points().get(0).experiment().config().solver(), sweep.points().get(0).experiment().config().seed(),
-                file.toString(), sweep.sha256());
-        String suffix = part == null ? "" : part.suffix();
-        SweepLedger ledger = new SweepLedger(dir, "provenance" + suffix + ".json", whole, prov, n);
-        stdout.printf(Locale.ROOT, "sweep %s: %d axes, %d points, %d workers, %s; results in %s%n", sweep.name(),
-                sweep.axes().size(), sweep.points().size(), n, prov.simulator(), dir);
-        stdout.flush();
-        SweepProgress progress = new SweepProgress(System.err, System.console() != null, 5);
-        SweepRunner.Summary s = new SweepRunner(sweep, dir, n,
-                SweepRunner.processes(dir, w -> workerCommand(file, dir, w, phases)), progress, "points" + suffix + ".csv").run();
-        ledger.finish(s);
-        stdout.printf(Locale.ROOT, "%d points: %d already done, %d run now (%d failed) in %.1f s; table: %s%n",
-                s.planned(), s.skipped(), s.ran(), s.failed(), s.seconds(), dir.resolve("points" + suffix + ".csv"));
-        stdout.println(s.recoveries().isEmpty() ? "no phase needed the convergence recovery ladder"
-                : "phases solved by a recovery rung: " + s.recoveries());
-        return s.failed() == 0 ? 0 : 1;
+        if (dryRun) {
+            stdout.printf(Locale.ROOT, "sweep %s (dry run, nothing written to %s): %d axes: %s%n", sweep.name(), dir,
+                    sweep.axes().size(), sweep.axes().stream().map(a -> a.field() + " (" + a.values().size() + ")")
+                            .collect(java.util.stream.Collectors.joining(", ")));
+            stdout.flush();
+            estimate(sweep, n, strategy).lines().forEach(stdout::println);
+            return 0;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        // checked and locked before anything is written: a second sweep into the folder stops here
+        try (ResultsFolderLock lock = SweepFolder.take(dir, whole, part, "eqspice sweep " + file
+                + (part == null ? "" : " --shard " + shard), note -> err.println("eqspice: " + note))) {
+            Provenance prov = Provenance.of(Main.version(), simulatorInfo(sweep),
+                    sweep.points().get(0).experiment().config().solver(),
+                    sweep.points().get(0).experiment().config().seed(), file.toString(), sweep.sha256());
+            String suffix = part == null ? "" : part.suffix();
+            SweepLedger ledger = new SweepLedger(dir, "provenance" + suffix + ".json", whole, prov, n);
+            stdout.printf(Locale.ROOT, "sweep %s: %d axes, %d points, %d workers, %s; results in %s%n", sweep.name(),
+                    sweep.axes().size(), sweep.points().size(), n, prov.simulator(), dir);
+            stdout.flush();
+            SweepProgress progress = new SweepProgress(System.err, System.console() != null, 5);
+            SweepRunner.Summary s = new SweepRunner(sweep, dir, n, SweepRunner.processes(dir,
+                    w -> workerCommand(file, dir, w, phases)), progress, "points" + suffix + ".csv").run();
+            ledger.finish(s);
+            stdout.printf(Locale.ROOT, "%d points: %d already done, %d run now (%d failed) in %.1f s; table: %s%n",
+                    s.planned(), s.skipped(), s.ran(), s.failed(), s.seconds(), dir.resolve("points" + suffix + ".csv"));
+            stdout.println(s.recoveries().isEmpty() ? "no phase needed the convergence recovery ladder"
+                    : "phases solved by a recovery rung: " + s.recoveries());
+            return s.failed() == 0 ? 0 : 1;
+        }
+    }
+
+    private static SweepEstimate estimate(Sweep sweep, int workers, Optional<PhaseStrategy> strategy) {
+        Path scratch = null;
+        try (RunService service = RunService.open(Main.version())) {
+            scratch = Files.createTempDirectory("eqspice-dry-run");
+            return SweepEstimate.calibrate(sweep, workers, service, strategy, scratch);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a scratch folder for the calibration: " + e.getMessage(), e);
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (root == null) {
+            return;
+        }
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            System.err.println("eqspice: could not remove the scratch folder " + root + ": " + e.getMessage());
+        }
     }
 
     /** The command line of worker process {@code index}: this same program, as {@code sweep-worker}. */

@@ -28,7 +28,7 @@ final class SweepWorkerCommand implements Callable<Integer> {
     /** Test hook: a worker asked for this point id halts at once (crash isolation tests). */
     static final String FAULT_HALT_POINT = "EQSPICE_FAULT_HALT_POINT";
 
-    @Parameters(paramLabel = "EXPERIMENT")
+    @Parameters(paramLabel = "EXPERIMENT", description = "the sweep's experiment file (the coordinator passes it)")
     Path file;
 
     @Option(names = "--out", required = true)

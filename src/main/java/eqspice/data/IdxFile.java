@@ -24,7 +24,7 @@ public final class IdxFile {
 
     /** The dimensions of a file, read from its header only. */
     public static int[] dimensions(Path file, String hint) {
-        try (DataInputStream in = open(file)) {
+        try (DataInputStream in = open(file, hint)) {
             return header(file, in, -1, hint);
         } catch (NoSuchFileException e) {
             throw new DataException(file + ": no such file; " + hint);
@@ -35,7 +35,7 @@ public final class IdxFile {
 
     /** The first {@code limit} labels (all when limit &lt;= 0) of a 1-dimensional file. */
     public static int[] labels(Path file, int limit, String hint) {
-        try (DataInputStream in = open(file)) {
+        try (DataInputStream in = open(file, hint)) {
             int[] dims = header(file, in, 1, hint);
             int n = limit > 0 ? Math.min(limit, dims[0]) : dims[0];
             int[] out = new int[n];
@@ -50,7 +50,7 @@ public final class IdxFile {
 
     /** The first {@code limit} images (all when limit &lt;= 0) of a 3-dimensional file, as rows of rows*cols grey levels. */
     public static double[][] images(Path file, int limit, String hint) {
-        try (DataInputStream in = open(file)) {
+        try (DataInputStream in = open(file, hint)) {
             int[] dims = header(file, in, 3, hint);
             int n = limit > 0 ? Math.min(limit, dims[0]) : dims[0];
             int pixels = dims[1] * dims[2];
@@ -79,7 +79,8 @@ public final class IdxFile {
         return new DataException(file + ": cannot read (" + e.getMessage() + "); " + hint, e);
     }
 
-    private static DataInputStream open(Path file) throws IOException {
+    private static DataInputStream open(Path file, String hint) throws IOException {
+        DataLimits.checkFileSize(file, hint); // the body is read only as far as the header's (checked) sizes go
         BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         raw.mark(2);
         int b0 = raw.read();

@@ -1,10 +1,8 @@
 package eqspice.data;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,7 +13,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads scikit-learn's bundled CSV data files: rows of numbers whose last column is the class
  * (an integer). Iris's file starts with a header line {@code n_samples,n_features,name,...};
- * the digits file has no header. A {@code .gz} file is decompressed on the fly. Every deviation
+ * the digits file has no header. A {@code .gz} file is decompressed on the fly. Sizes are capped
+ * before and while reading ({@link DataLimits}: the file, what it unpacks to, a line). Every deviation
  * (row width, a non-number, a class out of range, a sample count other than expected) is a
  * {@link DataException} naming the file and line.
  */
@@ -34,13 +33,21 @@ public final class SklearnCsv {
      */
     public static LabeledData read(Path file, String name, boolean header, int samples, int features, int classes,
                                    String hint) {
+        try {
+            DataLimits.checkFileSize(file, hint);
+        } catch (NoSuchFileException e) {
+            throw new DataException(file + ": no such file; " + hint);
+        } catch (IOException e) {
+            throw new DataException(file + ": cannot read (" + e.getMessage() + "); " + hint, e);
+        }
         try (InputStream raw = Files.newInputStream(file);
-             InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+             InputStream in = new BufferedInputStream(DataLimits.unpackedCap(file.toString().endsWith(".gz")
+                     ? new GZIPInputStream(raw, 1 << 16) : raw, file, hint), 1 << 16)) {
+            BoundedLines r = new BoundedLines(in, file, hint);
             int lineNo = 0;
             String line;
             if (header) {
-                line = r.readLine();
+                line = r.next();
                 lineNo++;
                 String[] h = line == null ? new String[0] : line.split(",");
                 if (h.length < 2 || !h[0].strip().equals(Integer.toString(samples))
@@ -51,10 +58,14 @@ public final class SklearnCsv {
             }
             List<double[]> rows = new ArrayList<>(samples);
             List<Integer> labels = new ArrayList<>(samples);
-            while ((line = r.readLine()) != null) {
-                lineNo++;
+            while ((line = r.next()) != null) {
+                lineNo = r.number();
                 if (line.isBlank()) {
                     continue;
+                }
+                if (rows.size() == samples) { // stop at once: a file of endless rows must not fill the memory first
+                    throw new DataException(file + " line " + lineNo + ": more than the " + samples
+                            + " samples expected (not the expected file); " + hint);
                 }
                 String[] cells = line.split(",");
                 if (cells.length != features + 1) {

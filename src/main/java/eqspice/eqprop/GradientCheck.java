@@ -1,7 +1,9 @@
 package eqspice.eqprop;
 
+import eqspice.network.NetworkSpec;
 import eqspice.task.Sample;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,6 +15,12 @@ import java.util.List;
  * badly estimated sample can hide inside a good mean. The reference is
  * {@link GradientReference} (central finite differences through the same simulator), computed
  * once per sample and shared by every row.
+ *
+ * <p>Per weight layer the ratio estimate / reference of every conductance is summarised too
+ * ({@link LayerRatio}): an amplifier pair that does not conserve power rescales each layer by a
+ * fixed factor, which a single cosine over all conductances cannot show. When training scales
+ * the layers ({@link LayerScaling#COMPENSATE}) the check scales the estimate the same way, so that
+ * it measures the step that training takes.
  */
 public final class GradientCheck {
     private GradientCheck() {
@@ -29,9 +37,35 @@ public final class GradientCheck {
      * @param estimateNorm      ||mean estimate|| (V^2/S)
      * @param worstSampleCosine smallest per-sample cosine
      * @param failedSamples     samples whose nudged phases did not solve (left out of the means)
+     * @param layers            per weight layer, the ratio estimate / reference (empty if every sample failed)
      */
     public record Row(Estimator estimator, double beta, double cosine, double relativeError, double referenceNorm,
-                      double estimateNorm, double worstSampleCosine, int failedSamples) {
+                      double estimateNorm, double worstSampleCosine, int failedSamples, List<LayerRatio> layers) {
+        public Row {
+            layers = List.copyOf(layers);
+        }
+    }
+
+    /** Conductances whose |reference| is below this share of their layer's largest are left out of its ratios. */
+    public static final double NEGLIGIBLE_SHARE = 1e-3;
+
+    /**
+     * The ratio estimate / reference over the conductances of one weight layer (mean gradients
+     * over the samples). Conductances whose reference is under {@link #NEGLIGIBLE_SHARE} of the
+     * layer's largest are left out: their ratio is a quotient of two rounding errors.
+     *
+     * @param layer    weight layer (0 = the input crossbar)
+     * @param median   median ratio (NaN when no conductance counts)
+     * @param min      smallest ratio
+     * @param max      largest ratio
+     * @param counted  conductances in the ratio
+     * @param skipped  conductances left out as negligible
+     */
+    public record LayerRatio(int layer, double median, double min, double max, int counted, int skipped) {
+        /** Largest relative deviation of a ratio from the median: max |r / median - 1|. */
+        public double spread() {
+            return Math.max(Math.abs(max / median - 1), Math.abs(min / median - 1));
+        }
     }
 
     /**
@@ -42,6 +76,15 @@ public final class GradientCheck {
      */
     public static List<Row> run(CrossbarSession session, List<Sample> samples, List<Double> betas,
                                 List<Estimator> estimators, double relativeStep) {
+        return run(session, samples, betas, estimators, relativeStep, LayerScaling.NONE);
+    }
+
+    /**
+     * As {@link #run(CrossbarSession, List, List, List, double)}, with the estimate scaled per
+     * layer as training scales it.
+     */
+    public static List<Row> run(CrossbarSession session, List<Sample> samples, List<Double> betas,
+                                List<Estimator> estimators, double relativeStep, LayerScaling scaling) {
         if (samples.isEmpty() || betas.isEmpty() || estimators.isEmpty()) {
             throw new IllegalArgumentException("gradient check needs at least one sample, beta and estimator");
         }
@@ -52,14 +95,15 @@ public final class GradientCheck {
         List<Row> rows = new ArrayList<>();
         for (Estimator estimator : estimators) {
             for (double beta : betas) {
-                rows.add(row(session, samples, references, estimator, beta));
+                rows.add(row(session, samples, references, estimator, beta, scaling));
             }
         }
         return rows;
     }
 
     private static Row row(CrossbarSession session, List<Sample> samples, List<double[]> references,
-                           Estimator estimator, double beta) {
+                           Estimator estimator, double beta, LayerScaling scaling) {
+        NetworkSpec spec = session.network().spec();
         List<double[]> estimates = new ArrayList<>();
         List<double[]> matched = new ArrayList<>();
         double worst = Double.POSITIVE_INFINITY;
@@ -67,7 +111,8 @@ public final class GradientCheck {
         for (int k = 0; k < samples.size(); k++) {
             Sample s = samples.get(k);
             try {
-                double[] estimate = EqPropStep.run(session, s.x(), s.y(), estimator, beta).gradient();
+                double[] estimate = scaling.apply(spec,
+                        EqPropStep.run(session, s.x(), s.y(), estimator, beta).gradient());
                 estimates.add(estimate);
                 matched.add(references.get(k));
                 worst = Math.min(worst, GradientReference.cosine(estimate, references.get(k)));
@@ -77,12 +122,45 @@ public final class GradientCheck {
         }
         if (estimates.isEmpty()) {
             double nan = Double.NaN;
-            return new Row(estimator, beta, nan, nan, nan, nan, nan, failed);
+            return new Row(estimator, beta, nan, nan, nan, nan, nan, failed, List.of());
         }
         double[] estimate = ConductanceUpdate.mean(estimates);
         double[] reference = ConductanceUpdate.mean(matched);
         return new Row(estimator, beta, GradientReference.cosine(estimate, reference),
-                GradientReference.relativeError(estimate, reference), norm(reference), norm(estimate), worst, failed);
+                GradientReference.relativeError(estimate, reference), norm(reference), norm(estimate), worst, failed,
+                layerRatios(spec, estimate, reference));
+    }
+
+    /** The per-layer ratios of a mean estimate to its mean reference (flat, layer by layer). */
+    public static List<LayerRatio> layerRatios(NetworkSpec spec, double[] estimate, double[] reference) {
+        List<LayerRatio> out = new ArrayList<>();
+        int at = 0;
+        for (int l = 0; l < spec.weightLayers(); l++) {
+            int n = spec.rows(l) * spec.columns(l);
+            double largest = 0;
+            for (int k = at; k < at + n; k++) {
+                largest = Math.max(largest, Math.abs(reference[k]));
+            }
+            double[] ratios = new double[n];
+            int counted = 0;
+            for (int k = at; k < at + n; k++) {
+                if (largest > 0 && Math.abs(reference[k]) >= NEGLIGIBLE_SHARE * largest) {
+                    ratios[counted++] = estimate[k] / reference[k];
+                }
+            }
+            double[] r = Arrays.copyOf(ratios, counted);
+            Arrays.sort(r);
+            double nan = Double.NaN;
+            out.add(counted == 0 ? new LayerRatio(l, nan, nan, nan, 0, n)
+                    : new LayerRatio(l, median(r), r[0], r[counted - 1], counted, n - counted));
+            at += n;
+        }
+        return out;
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     static double norm(double[] v) {

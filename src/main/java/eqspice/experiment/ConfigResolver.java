@@ -9,8 +9,10 @@ import static eqspice.experiment.FieldChecks.require;
 
 import eqspice.circuit.SolverOptions;
 import eqspice.eqprop.Estimator;
+import eqspice.eqprop.LayerScaling;
 import eqspice.experiment.ExperimentDoc.SolverDoc;
 import eqspice.experiment.ExperimentDoc.TrainingDoc;
+import eqspice.network.NetworkLimits;
 import eqspice.network.NetworkSpec;
 import eqspice.task.Task;
 import eqspice.train.TrainingConfig;
@@ -42,6 +44,9 @@ final class ConfigResolver {
         }
         checkNumbers(doc);
         NetworkSpec spec = NetworkResolver.resolve(require(doc.network(), "network"));
+        // before anything is allocated for the network, and before a data set is read
+        NetworkLimits.fromEnvironment().check(spec.inputs(), spec.doubledInputs(), spec.biasVoltages().size(),
+                spec.hidden(), spec.outputs());
         Task task = TaskResolver.resolve(doc.task());
         TrainingDoc t = require(doc.training(), "training");
         List<Double> init = t.init() != null ? t.init() : List.of(spec.bounds().gMin() * 10, spec.bounds().gMax() / 10);
@@ -54,7 +59,13 @@ final class ConfigResolver {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("field 'training.estimator': " + e.getMessage(), e);
         }
-        TrainingConfig.Builder b = TrainingConfig.builder(spec, task).estimator(estimator)
+        LayerScaling scaling;
+        try {
+            scaling = LayerScaling.parse(or(t.layerScaling(), LayerScaling.NONE.id()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("field 'training.layer_scaling': " + e.getMessage(), e);
+        }
+        TrainingConfig.Builder b = TrainingConfig.builder(spec, task).estimator(estimator).layerScaling(scaling)
                 .alpha(require(t.alpha(), "training.alpha")).beta(require(t.beta(), "training.beta"))
                 .init(init.get(0), init.get(1)).solver(solver(doc.solver()));
         Optional.ofNullable(t.epochs()).ifPresent(b::epochs);

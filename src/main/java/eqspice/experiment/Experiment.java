@@ -5,6 +5,7 @@ import eqspice.eqprop.Programming;
 import eqspice.network.FidelityParameters;
 import eqspice.simulate.BackendChoice;
 import eqspice.train.TrainingConfig;
+import eqspice.study.Study;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -16,9 +17,10 @@ import java.util.Optional;
  * for, the backprop baseline trained beside it.
  */
 public record Experiment(String name, String description, Path file, String sha256, TrainingConfig config,
-                         Hardware hardware, BackendChoice simulator, Optional<BaselineConfig> baseline) {
+                         Hardware hardware, BackendChoice simulator, Optional<BaselineConfig> baseline,
+                         Optional<Study> study) {
     public Experiment {
-        if (hardware == null || simulator == null || baseline == null) {
+        if (hardware == null || simulator == null || baseline == null || study == null) {
             throw new IllegalArgumentException("an experiment needs its hardware, a simulator backend and a baseline "
                     + "choice");
         }
@@ -26,13 +28,20 @@ public record Experiment(String name, String description, Path file, String sha2
 
     /** An experiment with the default hardware (ideal training), solved by ngspice, without a baseline. */
     public Experiment(String name, String description, Path file, String sha256, TrainingConfig config) {
-        this(name, description, file, sha256, config, Hardware.DEFAULT, BackendChoice.NGSPICE, Optional.empty());
+        this(name, description, file, sha256, config, Hardware.DEFAULT, BackendChoice.NGSPICE, Optional.empty(),
+                Optional.empty());
     }
 
     /** An experiment with this hardware, solved by ngspice, without a baseline. */
     public Experiment(String name, String description, Path file, String sha256, TrainingConfig config,
                       Hardware hardware) {
-        this(name, description, file, sha256, config, hardware, BackendChoice.NGSPICE, Optional.empty());
+        this(name, description, file, sha256, config, hardware, BackendChoice.NGSPICE, Optional.empty(),
+                Optional.empty());
+    }
+
+    /** The same experiment with another training configuration (e.g. fewer epochs for a calibration). */
+    public Experiment withConfig(TrainingConfig other) {
+        return new Experiment(name, description, file, sha256, other, hardware, simulator, baseline, study);
     }
 
     /** The parameters of the non-ideal parts. */

@@ -8,7 +8,12 @@ import java.util.List;
  * experiments/README.md documents every field.
  */
 public record ExperimentDoc(String name, String description, NetworkDoc network, TaskDoc task, TrainingDoc training,
-                            SolverDoc solver, FidelityDoc fidelity, SimulatorDoc simulator, BaselineDoc baseline) {
+                            SolverDoc solver, FidelityDoc fidelity, SimulatorDoc simulator, BaselineDoc baseline,
+                            StudyDoc study) {
+
+    /** {@code study:} what is measured after a run to say why it ended as it did (see eqspice.study.Study). */
+    public record StudyDoc(Boolean attribution, Boolean gradientCheck, Integer maxConductances) {
+    }
 
     /** {@code network:} a preset and/or explicit shape. */
     public record NetworkDoc(String preset, Integer inputs, Boolean doubledInputs, List<Double> bias,
@@ -44,7 +49,7 @@ public record ExperimentDoc(String name, String description, NetworkDoc network,
 
     /** {@code training:} the schedule. */
     public record TrainingDoc(String estimator, Double alpha, Double beta, Integer epochs, Integer batchSize, Long seed,
-                              List<Double> init, Double convergedLoss) {
+                              List<Double> init, Double convergedLoss, String layerScaling) {
     }
 
     /** {@code solver:} ngspice options. */

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import eqspice.study.Study;
+import eqspice.train.TrainingConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads experiment YAML files into validated {@link Experiment}s. Every error names the file,
@@ -33,6 +36,12 @@ public final class ExperimentLoader {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .build();
 
+    /**
+     * The largest experiment file read: far above any file of settings and inline samples, and
+     * below the YAML parser's own limit (3 MB), which it checks only after reading a scalar.
+     */
+    public static final int MAX_FILE_BYTES = 2 << 20;
+
     private ExperimentLoader() {
     }
 
@@ -41,15 +50,50 @@ public final class ExperimentLoader {
         return parse(file, readBytes(file));
     }
 
-    /** The bytes of an experiment file; a missing or unreadable file is an {@link ExperimentException} naming it. */
+    /**
+     * The bytes of an experiment file; a missing or unreadable file, or one larger than
+     * {@link #MAX_FILE_BYTES}, is an {@link ExperimentException} naming it. The size is checked
+     * before the file is read (and the read stops there: a pipe or a device has no size), so a
+     * huge file is refused at once instead of keeping the YAML parser busy for minutes.
+     */
     public static byte[] readBytes(Path file) {
-        try {
-            return Files.readAllBytes(file);
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_FILE_BYTES) {
+                throw tooLarge(file, Files.size(file));
+            }
+            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            if (bytes.length > MAX_FILE_BYTES) {
+                throw tooLarge(file, -1);
+            }
+            return bytes;
         } catch (NoSuchFileException e) {
             throw new ExperimentException(file + ": no such experiment file");
         } catch (IOException e) {
             throw new ExperimentException(file + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether {@code copy} (the {@code experiment.yaml} kept in a results folder) is {@code exp}:
+     * the same bytes, or an experiment of the same name. An unreadable copy is not.
+     */
+    public static boolean isCopyOf(Path copy, Experiment exp) {
+        try {
+            byte[] bytes = readBytes(copy);
+            if (sha256(bytes).equals(exp.sha256())) {
+                return true;
+            }
+            JsonNode name = readTree(copy, bytes).get("name");
+            return name != null && name.isTextual() && name.asText().equals(exp.name());
+        } catch (ExperimentException e) {
+            return false;
+        }
+    }
+
+    private static ExperimentException tooLarge(Path file, long size) {
+        return new ExperimentException(file + ": " + (size >= 0 ? String.format(java.util.Locale.ROOT, "%,d bytes, more",
+                size) : "longer") + " than the " + (MAX_FILE_BYTES >> 20) + " MiB an experiment file may have; "
+                + "an experiment file holds settings (large data belong in a data set: task.dataset)");
     }
 
     /** Parses experiment YAML held in memory; {@code file} names it in messages and provenance. */
@@ -93,6 +137,17 @@ public final class ExperimentLoader {
         return obj;
     }
 
+    /** The {@code study:} section; empty when absent (nothing is measured). */
+    private static Optional<Study> study(ExperimentDoc.StudyDoc doc, TrainingConfig config) {
+        if (doc == null) {
+            return Optional.empty();
+        }
+        Study s = new Study(doc.attribution() == null || doc.attribution(), Boolean.TRUE.equals(doc.gradientCheck()),
+                doc.maxConductances() == null ? Study.DEFAULT_MAX_CONDUCTANCES : doc.maxConductances());
+        s.checkSize(config.spec().conductanceCount());
+        return s.attribution() ? Optional.of(s) : Optional.empty();
+    }
+
     /**
      * Binds and validates an experiment tree; {@code yaml} is the file's original text, used to
      * point errors at their line.
@@ -114,10 +169,12 @@ public final class ExperimentLoader {
                         + "', which is not allowed; add a field 'name' of lower-case letters, digits, '_', '.', '-' "
                         + "(it names the results folder)");
             }
+            TrainingConfig config = ConfigResolver.resolve(doc);
             return new Experiment(name, Objects.requireNonNullElse(doc.description(), ""), file, sha256(yaml),
-                    ConfigResolver.resolve(doc), FidelityResolver.hardware(doc.fidelity()),
+                    config, FidelityResolver.hardware(doc.fidelity()),
                     SimulatorResolver.resolve(doc.simulator(), FidelityResolver.hardware(doc.fidelity())),
-                    DatasetResolver.baseline(doc.baseline(), doc.task() != null && doc.task().dataset() != null));
+                    DatasetResolver.baseline(doc.baseline(), doc.task() != null && doc.task().dataset() != null),
+                    study(doc.study(), config));
         } catch (IllegalArgumentException e) {
             throw new ExperimentException(YamlErrors.at(file, yaml, e.getMessage()), e);
         }

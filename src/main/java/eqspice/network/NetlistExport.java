@@ -55,10 +55,7 @@ public final class NetlistExport {
      */
     public static Exported write(Path dir, String name, LayeredNetwork network, double[] x, SolverOptions options,
                                List<String> provenance) throws IOException {
-        if (name == null || !name.matches(NAME) || name.contains("..")) {
-            throw new IllegalArgumentException("export name '" + name
-                    + "' is not allowed; use lower-case letters, digits, '_', '.', '-' (it names files, not paths)");
-        }
+        checkName(name);
         Circuit circuit = circuit(name, network, x, options, provenance);
         Files.createDirectories(dir);
         Path cir = dir.resolve(name + ".cir");
@@ -68,6 +65,15 @@ public final class NetlistExport {
             writeConductances(w, network);
         }
         return new Exported(cir, csv);
+    }
+
+    /** Checks an export name (a file name stem) before anything is computed for it. */
+    public static String checkName(String name) {
+        if (name == null || !name.matches(NAME) || name.contains("..")) {
+            throw new IllegalArgumentException("export name '" + name
+                    + "' is not allowed; use lower-case letters, digits, '_', '.', '-' (it names files, not paths)");
+        }
+        return name;
     }
 
     /** The circuit that {@link #write} writes: the free phase, with the provenance header. */
@@ -104,11 +110,16 @@ public final class NetlistExport {
      * file gets when it gives no {@code training.init}), inputs -2 V / +2 V, default solver options.
      */
     public static Exported writeKirazCase1(Path dir) throws IOException {
+        return writeKirazCase1(dir, "kiraz-case1");
+    }
+
+    /** The same network written as {@code dir/<name>.cir} and {@code dir/<name>.conductances.csv}. */
+    public static Exported writeKirazCase1(Path dir, String name) throws IOException {
         NetworkSpec spec = Presets.kirazCase1();
         double low = 10 * spec.bounds().gMin();
         double high = spec.bounds().gMax() / 10;
         LayeredNetwork net = LayeredNetwork.random(spec, low, high, KIRAZ_SEED);
-        return write(dir, "kiraz-case1", net, Presets.KIRAZ_CASE1_INPUTS, SolverOptions.DEFAULT,
+        return write(dir, name, net, Presets.KIRAZ_CASE1_INPUTS, SolverOptions.DEFAULT,
                 List.of("preset kiraz-case1 (Kiraz et al. 2023, case 1): initial conductances uniform in ["
                         + SpiceNumber.format("low", low) + ", " + SpiceNumber.format("high", high)
                         + "] S, seed " + KIRAZ_SEED));

@@ -115,13 +115,16 @@ public record NetworkSpec(int inputs, boolean doubledInputs, List<Double> biasVo
         return layerWidth(l + 1);
     }
 
-    /** Total number of conductances. */
+    /** Total number of conductances (an experiment's network is within {@link NetworkLimits}, far below 2^31). */
     public int conductanceCount() {
-        int n = 0;
+        long n = 0;
         for (int l = 0; l < weightLayers(); l++) {
-            n += rows(l) * columns(l);
+            n += (long) rows(l) * columns(l);
         }
-        return n;
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("the network has " + n + " conductances, more than one program can hold");
+        }
+        return (int) n;
     }
 
     private void checkWeightLayer(int l) {

@@ -1,8 +1,9 @@
 package eqspice.ngspice;
 
 import eqspice.circuit.Circuit;
-import eqspice.circuit.NetlistScreen;
 import eqspice.circuit.NgspiceWriter;
+import eqspice.netlist.NetlistReader;
+import eqspice.netlist.ReadNetlist;
 import eqspice.simulate.NetlistException;
 import eqspice.simulate.SimulatorUnavailableException;
 import java.util.ArrayList;
@@ -35,30 +36,39 @@ final class CircuitLoader {
 
     /** Loads a circuit, with the dummy source of the {@link PhaseSweep} when it has EXTERNAL sources. */
     void load(Circuit circuit) {
-        List<String> lines = NgspiceWriter.lines(circuit);
+        List<String> lines = new ArrayList<>(NgspiceWriter.lines(circuit));
+        // Comments never reach ngspice (it executes some, e.g. "*#" lines); the title stays, it is generated.
+        lines.subList(1, lines.size()).removeIf(NetlistReader::isCommentOrBlank);
         ExternalSources externals = callbacks.externals();
         externals.reset(circuit);
         if (!externals.isEmpty()) {
             PhaseSweep.checkFree(circuit);
-            lines = new ArrayList<>(lines);
             lines.add(lines.size() - 1, PhaseSweep.SWEPT_SOURCE_LINE); // before .end
         }
-        loadLines(lines, false);
+        commands.checkAlive();
+        send(lines);
         loaded = circuit;
         solver.circuitLoaded(circuit.options());
     }
 
     /**
-     * Loads netlist lines; {@code raw} lines come from a user's file, so they forget the external
-     * sources of the circuit before. Every line passes {@link NetlistScreen} first, so no
-     * {@code .control}, {@code .include} or {@code shell} reaches ngspice.
+     * Loads a netlist from outside, as {@link NetlistReader} passed it (no comment, script or
+     * include is left in it); it forgets the external sources of the circuit before.
      */
-    void loadLines(List<String> lines, boolean raw) {
+    void loadLines(ReadNetlist netlist) {
         commands.checkAlive();
-        if (raw) {
-            callbacks.externals().clear();
+        callbacks.externals().clear();
+        send(netlist.lines());
+        // What ngspice 39.3 accepts silently and 46 refuses (checked after ngspice, so on 46 ngspice's message stands)
+        Optional<String> incomplete = IncompleteElements.first(netlist.statements());
+        if (incomplete.isPresent()) {
+            throw new NetlistException(incomplete.get() + "; this ngspice accepts the line silently (a missing node "
+                    + "becomes a node without a name, a missing value 0), ngspice 46 refuses it",
+                    callbacks.log().lines().stream().filter(l -> l.toLowerCase(Locale.ROOT).contains("warning")).toList());
         }
-        NetlistScreen.check(lines, "netlist");
+    }
+
+    private void send(List<String> lines) {
         if (mayHoldCircuit()) {
             commands.housekeeping("remcirc");
         }
@@ -77,14 +87,6 @@ final class CircuitLoader {
         }
         if (!errors.isEmpty()) {
             throw new NetlistException("ngspice refused the netlist", errors);
-        }
-        if (raw) { // a user's netlist: what ngspice 39 accepts silently, 46 refuses (checked after ngspice, so 46 says it)
-            Optional<String> incomplete = IncompleteElements.first(lines);
-            if (incomplete.isPresent()) {
-                throw new NetlistException(incomplete.get() + " (this ngspice accepts the line silently, reading a "
-                        + "missing node as a node without a name and a missing value as 0; ngspice 46 refuses it)",
-                        log.lines().stream().filter(l -> l.toLowerCase(Locale.ROOT).contains("warning")).toList());
-            }
         }
     }
 

@@ -3,8 +3,8 @@ package eqspice.ngspice;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import eqspice.circuit.Circuit;
-import eqspice.circuit.NetlistScreen;
 import eqspice.circuit.SolverOptions;
+import eqspice.netlist.ReadNetlist;
 import eqspice.simulate.ConvergenceException;
 import eqspice.simulate.PhasePlan;
 import eqspice.simulate.Recovery;
@@ -13,6 +13,8 @@ import eqspice.simulate.SimulatorInfo;
 import eqspice.simulate.SimulatorUnavailableException;
 import eqspice.simulate.SolvedSequence;
 import eqspice.simulate.Solution;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,7 @@ public final class NgspiceSession implements Simulator {
 
     /** Loads the library at an absolute path and initialises it. */
     public NgspiceSession(Path library) {
+        refuseStartupScript();
         this.libraryPath = library;
         if (!LibraryLocator.claim(library)) {
             throw new SimulatorUnavailableException("libngspice at " + library + " is already in use in this process: "
@@ -89,17 +92,31 @@ public final class NgspiceSession implements Simulator {
         commands.run("set nomoremode");
     }
 
+    /**
+     * ngSpice_Init runs {@code .spiceinit} from the working folder as ngspice commands ({@code shell}
+     * included): a file that came with a netlist someone sent would run programs as soon as any eqspice
+     * command opened ngspice there. (Without it ngspice reads the user's own {@code ~/.spiceinit}.)
+     */
+    private static void refuseStartupScript() {
+        Path init = Path.of(System.getProperty("user.dir"), ".spiceinit");
+        if (Files.exists(init, LinkOption.NOFOLLOW_LINKS)) {
+            throw new SimulatorUnavailableException(init + " exists: ngspice would run it as commands when it starts; "
+                    + "eqspice does not start ngspice in this folder (run eqspice from another folder, or remove the "
+                    + "file if you do not need it)", List.of());
+        }
+    }
+
     @Override
     public synchronized void load(Circuit circuit) {
         loader.load(circuit);
     }
 
     /**
-     * Loads raw netlist lines (for {@code eqspice solve}). They pass {@link NetlistScreen}
-     * first, so no {@code .control}, {@code .include} or {@code shell} reaches ngspice.
+     * Loads a netlist from outside (for {@code eqspice solve}); the type says it passed
+     * {@link eqspice.netlist.NetlistReader}, so no comment, script or include reaches ngspice.
      */
-    public synchronized void loadLines(List<String> lines) {
-        loader.loadLines(lines, true);
+    public synchronized void loadLines(ReadNetlist netlist) {
+        loader.loadLines(netlist);
     }
 
     @Override

@@ -42,6 +42,8 @@ public final class ConfigDescription {
         m.put("init_low_s", c.initLow());
         m.put("init_high_s", c.initHigh());
         m.put("converged_loss_v2", c.convergedLoss());
+        m.put("converged_rule", eqspice.train.Convergence.of(c).rule());
+        m.put("layer_scaling", c.layerScaling().id());
         m.put("solver", c.solver().label());
         return m;
     }

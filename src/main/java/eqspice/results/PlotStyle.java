@@ -20,12 +20,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * axes, the loss floor, line styles that stay apart in black and white, and atomic PNG writing.
  */
 final class PlotStyle {
-    /**
-     * Losses below this (V^2) are drawn at it and labelled "below": a loss of 1e-30 V^2 is an output
-     * 1e-15 V from its target, far under any solver tolerance (vntol 1e-6 V by default), so the digits
-     * below this floor are round-off, not learning.
-     */
-    static final double LOSS_FLOOR_V2 = 1e-20;
+    /** Losses below this (V^2) are drawn at it: {@link LossFloor}. */
+    static final double LOSS_FLOOR_V2 = LossFloor.V2;
 
     private static final Map<String, String> TITLES = Map.of(
             "training.alpha", "learning rate alpha (S²/V²)",
@@ -139,10 +135,8 @@ final class PlotStyle {
     /** Writes the chart as base.png through a temporary file, so a reader never sees half a PNG. */
     static Path save(Chart<?, ?> chart, Path base) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        Path tmp = base.resolveSibling(base.getFileName() + ".tmp");
-        BitmapEncoder.saveBitmap(chart, tmp.toString(), BitmapEncoder.BitmapFormat.PNG); // appends .png
         Path png = base.resolveSibling(base.getFileName() + ".png");
-        AtomicFiles.replace(tmp.resolveSibling(tmp.getFileName() + ".png"), png);
+        AtomicFiles.write(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
         return png;
     }
 

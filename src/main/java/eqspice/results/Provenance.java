@@ -2,6 +2,7 @@ package eqspice.results;
 
 import eqspice.circuit.SolverOptions;
 import eqspice.simulate.SimulatorInfo;
+import eqspice.text.OneLine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,10 @@ public record Provenance(String eqspiceVersion, String gitCommit, boolean gitDir
                 Instant.now().toString());
     }
 
-    /** The same facts as {@code key: value} lines, for CSV header comments and netlist headers. */
+    /**
+     * The same facts as {@code key: value} lines, each kept to one line (escaped), for CSV header
+     * comments and netlist headers.
+     */
     public List<String> lines() {
         List<String> out = new ArrayList<>();
         out.add("eqspice " + eqspiceVersion + ", commit " + gitCommit + (gitDirty ? " (with uncommitted changes)" : ""));
@@ -45,6 +49,9 @@ public record Provenance(String eqspiceVersion, String gitCommit, boolean gitDir
         out.add(String.format(Locale.ROOT, "seed: %d", seed));
         out.add("experiment: " + experimentFile + " (sha256 " + experimentSha256 + ")");
         out.add("java " + java + ", started " + startedAt);
+        // Paths (the experiment's, the library's from EQSPICE_NGSPICE_LIB) are the user's text: a line
+        // break or Unicode separator in one must not end the comment line it is written into.
+        out.replaceAll(OneLine::escape);
         return out;
     }
 }

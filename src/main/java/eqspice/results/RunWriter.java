@@ -7,7 +7,8 @@ import eqspice.baseline.BaselineTrainer;
 import eqspice.train.EpochMetrics;
 import eqspice.train.TrainingResult;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +22,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes one training run's results into its folder: {@code provenance.json} first,
- * {@code metrics.csv} one flushed row per epoch (a run killed half-way keeps what it did),
+ * {@code metrics.csv} one whole row per epoch (a run killed half-way keeps what it did; a full
+ * disk never leaves half a row),
  * and at the end {@code summary.json} and the trained network's {@code conductances.csv}
  * (the export's conductance table, which {@code eqspice validate} and {@code export} read back).
  * {@code eqspice run} also keeps a copy of the experiment file as {@code experiment.yaml}.
@@ -38,10 +40,18 @@ public final class RunWriter implements AutoCloseable {
     public static final String CONDUCTANCES = "conductances.csv";
     /** The copy of the experiment file the run was made from. */
     public static final String EXPERIMENT = "experiment.yaml";
+    /** One row per epoch. */
+    public static final String METRICS = "metrics.csv";
+    /** The outcome in a few numbers, written when training ends. */
+    public static final String SUMMARY = "summary.json";
+    /** The backprop baseline's epochs. */
+    public static final String BASELINE = "baseline.csv";
 
     private final Path dir;
     private final Provenance provenance;
-    private final CSVPrinter metrics;
+    /** The convergence rule the run was judged by (from the configuration), repeated in summary.json. */
+    private final String convergedRule;
+    private final RowAppender metrics;
     private final List<String> extra;
     private BaselineTrainer.Result baseline;
 
@@ -56,25 +66,30 @@ public final class RunWriter implements AutoCloseable {
 
     /**
      * Creates (or overwrites) the run's files, with extra per-epoch columns after the standard
-     * ones (the diagnostics of {@code eqspice run --diagnostics}).
+     * ones (the diagnostics of {@code eqspice run --diagnostics}). What an earlier run in the
+     * folder finished (summary.json, conductances.csv, baseline.csv) is removed first, so the
+     * folder never shows a finished run that this one did not finish.
      */
     public RunWriter(Path dir, Provenance provenance, Map<String, Object> config, List<String> extraColumns) {
         this.dir = dir;
         this.extra = List.copyOf(extraColumns);
         this.provenance = provenance;
+        this.convergedRule = String.valueOf(config.getOrDefault("converged_rule", ""));
         try {
             Files.createDirectories(dir);
+            for (String finished : List.of(SUMMARY, CONDUCTANCES, BASELINE)) {
+                Files.deleteIfExists(dir.resolve(finished));
+            }
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("provenance", provenance);
             doc.put("config", config);
             AtomicFiles.writeJson(JSON, dir.resolve("provenance.json"), doc);
-            Writer w = Files.newBufferedWriter(dir.resolve("metrics.csv"), StandardCharsets.UTF_8);
+            metrics = RowAppender.create(dir.resolve(METRICS), false);
             // The header is the first line, so pandas and R read the file without options; the
             // provenance lives beside it in provenance.json.
-            metrics = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header(extra)).get());
-            metrics.flush();
+            metrics.append(row(List.of(header(extra))));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write results into " + dir + ": " + e.getMessage(), e);
+            throw IoFailures.writing("results into " + dir, e);
         }
     }
 
@@ -89,17 +104,27 @@ public final class RunWriter implements AutoCloseable {
         return dir;
     }
 
-    /** Appends and flushes one epoch's row. */
+    /** Appends one epoch's row, whole or not at all. */
     public void epoch(EpochMetrics m) {
+        List<Object> row = new ArrayList<>(List.of(m.epoch(), m.loss(), m.meanAbsError(), m.correctFraction(),
+                m.failedPhases(), m.updates(), m.gMin(), m.gMax(), m.seconds(), m.recoveredPhases()));
+        extra.forEach(c -> row.add(m.diagnostics().getOrDefault(c, Double.NaN)));
         try {
-            List<Object> row = new ArrayList<>(List.of(m.epoch(), m.loss(), m.meanAbsError(), m.correctFraction(),
-                    m.failedPhases(), m.updates(), m.gMin(), m.gMax(), m.seconds(), m.recoveredPhases()));
-            extra.forEach(c -> row.add(m.diagnostics().getOrDefault(c, Double.NaN)));
-            metrics.printRecord(row);
-            metrics.flush();
+            metrics.append(row(row));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + dir.resolve("metrics.csv"), e);
+            throw IoFailures.writing(dir.resolve(METRICS), e);
         }
+    }
+
+    /** One CSV row, with its line break. */
+    private static String row(List<?> cells) {
+        StringWriter w = new StringWriter();
+        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+            p.printRecord(cells);
+        } catch (IOException e) {
+            throw new IllegalStateException("a StringWriter does not fail", e);
+        }
+        return w.toString();
     }
 
     /** Columns of baseline.csv, in order; documented in results/README.md. */
@@ -112,20 +137,18 @@ public final class RunWriter implements AutoCloseable {
      */
     public void baseline(BaselineTrainer.Result r) {
         this.baseline = r;
-        Path target = dir.resolve("baseline.csv");
-        Path tmp = dir.resolve("baseline.csv.tmp");
-        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setHeader(BASELINE_COLUMNS).get())) {
-            for (BaselineTrainer.Epoch e : r.epochs()) {
-                p.printRecord(e.epoch(), e.loss(), e.trainAccuracy(), e.testAccuracy(), e.testLoss(), e.seconds());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
+        Path target = dir.resolve(BASELINE);
         try {
-            AtomicFiles.replace(tmp, target);
+            AtomicFiles.write(target, out -> {
+                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(BASELINE_COLUMNS).get());
+                for (BaselineTrainer.Epoch e : r.epochs()) {
+                    p.printRecord(e.epoch(), e.loss(), e.trainAccuracy(), e.testAccuracy(), e.testLoss(), e.seconds());
+                }
+                p.flush();
+            });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
+            throw IoFailures.writing(target, e);
         }
     }
 
@@ -146,6 +169,8 @@ public final class RunWriter implements AutoCloseable {
             double[] sec = r.epochs().stream().mapToDouble(EpochMetrics::seconds).sorted().toArray();
             int n = sec.length;
             doc.put("seconds_per_epoch", n % 2 == 1 ? sec[n / 2] : (sec[n / 2 - 1] + sec[n / 2]) / 2); // median
+        } else { // every task has an accuracy: here the share of training samples within the task's tolerance
+            doc.put("train_accuracy", last.correctFraction());
         }
         if (baseline != null) {
             Map<String, Object> b = new LinkedHashMap<>();
@@ -161,6 +186,9 @@ public final class RunWriter implements AutoCloseable {
         doc.put("initial_loss_v2", r.initialLoss());
         doc.put("final_loss_v2", r.finalLoss());
         doc.put("converged", r.converged());
+        if (!convergedRule.isEmpty()) {
+            doc.put("converged_rule", convergedRule);
+        }
         doc.put("epochs_to_converge", r.epochsToConverge());
         doc.put("epochs", r.epochs().size());
         doc.put("failed_phases", r.failedPhases());
@@ -170,28 +198,22 @@ public final class RunWriter implements AutoCloseable {
         doc.putAll(extra);
         doc.put("provenance", provenance);
         try {
-            AtomicFiles.writeJson(JSON, dir.resolve("summary.json"), doc);
+            AtomicFiles.writeJson(JSON, dir.resolve(SUMMARY), doc);
             StringBuilder csv = new StringBuilder();
             eqspice.network.NetlistExport.writeConductances(csv, r.finalNetwork());
-            write(CONDUCTANCES, csv.toString().getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(dir.resolve(CONDUCTANCES), csv.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.resolve("summary.json") + " or " + CONDUCTANCES, e);
+            throw IoFailures.writing(dir.resolve(SUMMARY) + " or " + CONDUCTANCES, e);
         }
     }
 
     /** Keeps the experiment file's bytes as {@code experiment.yaml}, so the folder says what was run. */
     public void experiment(byte[] yaml) {
         try {
-            write(EXPERIMENT, yaml);
+            AtomicFiles.write(dir.resolve(EXPERIMENT), yaml);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.resolve(EXPERIMENT), e);
+            throw IoFailures.writing(dir.resolve(EXPERIMENT), e);
         }
-    }
-
-    private void write(String name, byte[] bytes) throws IOException {
-        Path tmp = dir.resolve(name + ".tmp");
-        Files.write(tmp, bytes);
-        AtomicFiles.replace(tmp, dir.resolve(name));
     }
 
     @Override
@@ -199,7 +221,7 @@ public final class RunWriter implements AutoCloseable {
         try {
             metrics.close();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw IoFailures.writing(dir.resolve(METRICS), e);
         }
     }
 }

@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -45,7 +44,8 @@ public final class SweepPlots {
             throw new IllegalArgumentException(dir + ": the sweep has no axis to plot over");
         }
         double threshold = convergenceThreshold(dir, t);
-        List<Path> out = new ArrayList<>();
+        // every chart is made (and every file it reads checked) before the first is written
+        Map<Path, org.knowm.xchart.internal.chartpart.Chart<?, ?>> charts = new java.util.LinkedHashMap<>();
         List<String> facets = t.axes().contains(ESTIMATOR) ? t.values(ESTIMATOR) : Arrays.asList((String) null);
         for (String facet : facets) {
             List<Map<String, String>> rows = t.rows().stream()
@@ -53,13 +53,18 @@ public final class SweepPlots {
             String suffix = facet == null ? "" : "-" + facet;
             String label = facet == null ? "" : ", " + facet + " estimator";
             String cells = perCell(rows, x, y);
-            out.add(heatmap(dir, rows, t, x, y, "converged-fraction" + suffix,
+            charts.put(dir.resolve("converged-fraction" + suffix), heatmap(rows, t, x, y, "converged-fraction" + suffix,
                     "Converged fraction" + label + " (" + cells + ")", false));
-            out.add(heatmap(dir, rows, t, x, y, "median-final-loss" + suffix, "log10 of the median final loss in V²"
-                    + label + " (" + cells + "; " + PlotStyle.floorLabel() + " or less drawn as "
-                    + (int) Math.log10(PlotStyle.LOSS_FLOOR_V2) + ")", true));
-            out.add(lossCurves(dir, rows, t, x, threshold, "loss-curves" + suffix, "Loss per epoch" + label));
-            out.removeIf(java.util.Objects::isNull);
+            charts.put(dir.resolve("median-final-loss" + suffix), heatmap(rows, t, x, y, "median-final-loss" + suffix,
+                    "log10 of the median final loss in V²" + label + " (" + cells + "; " + PlotStyle.floorLabel()
+                    + " or less drawn as " + (int) Math.log10(PlotStyle.LOSS_FLOOR_V2) + ")", true));
+            charts.put(dir.resolve("loss-curves" + suffix), lossCurves(dir, rows, t, x, threshold,
+                    "Loss per epoch" + label));
+            charts.values().removeIf(java.util.Objects::isNull);
+        }
+        List<Path> out = new ArrayList<>();
+        for (Map.Entry<Path, org.knowm.xchart.internal.chartpart.Chart<?, ?>> c : charts.entrySet()) {
+            out.add(PlotStyle.save(c.getValue(), c.getKey()));
         }
         return out;
     }
@@ -73,8 +78,8 @@ public final class SweepPlots {
         return (lo == hi ? String.valueOf(lo) : lo + "-" + hi) + (hi == 1 ? " run" : " runs") + " per cell";
     }
 
-    private static Path heatmap(Path dir, List<Map<String, String>> rows, SweepTable t, String x, String y,
-                                String name, String title, boolean loss) throws IOException {
+    private static HeatMapChart heatmap(List<Map<String, String>> rows, SweepTable t, String x, String y,
+                                        String name, String title, boolean loss) {
         List<String> xs = t.values(x);
         List<String> ys = y == null ? List.of("all") : t.values(y);
         double[][] grid = grid(rows, x, xs, y, ys, loss);
@@ -105,7 +110,7 @@ public final class SweepPlots {
                     .setMax(Math.ceil(cells.stream().mapToDouble(c -> c[2].doubleValue()).max().orElse(1)) + 0.0);
         }
         chart.addSeries(name, PlotStyle.tickLabels(xs), PlotStyle.tickLabels(ys), cells);
-        return PlotStyle.save(chart, dir.resolve(name));
+        return chart;
     }
 
     /**
@@ -131,8 +136,8 @@ public final class SweepPlots {
         return g;
     }
 
-    private static Path lossCurves(Path dir, List<Map<String, String>> rows, SweepTable t, String x, double threshold,
-                                   String name, String title) throws IOException {
+    private static XYChart lossCurves(Path dir, List<Map<String, String>> rows, SweepTable t, String x,
+                                      double threshold, String title) throws IOException {
         XYChart chart = new XYChartBuilder().width(1000).height(600).xAxisTitle("epoch")
                 .yAxisTitle("loss (V²), log scale; floor " + PlotStyle.floorLabel()).build();
         PlotStyle.logLossAxis(chart);
@@ -184,7 +189,7 @@ public final class SweepPlots {
             line.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
         }
         chart.setTitle(title + ": median over " + others(t, x) + " (runs per curve in brackets), thin lines: quartiles");
-        return PlotStyle.save(chart, dir.resolve(name));
+        return chart;
     }
 
     /** The axes a curve aggregates over, in words: "alpha x seed". */
@@ -218,20 +223,45 @@ public final class SweepPlots {
         return seen.size() == 1 ? seen.iterator().next() : Double.NaN;
     }
 
-    /** Adds a point's losses per epoch; false when it has no metrics file (a failed point). */
+    /**
+     * Adds a point's losses per epoch; false when it has no metrics file (a failed point). A
+     * metrics.csv that is not one eqspice wrote is named with its line.
+     */
     private static boolean epochLosses(Path metrics, Map<Integer, List<Double>> byEpoch) throws IOException {
         if (!Files.exists(metrics)) {
             return false;
         }
+        if (Files.size(metrics) > PointRows.MAX_TABLE_BYTES) {
+            throw new IllegalArgumentException(metrics + ": " + Files.size(metrics) + " bytes, more than a metrics "
+                    + "table eqspice writes");
+        }
         try (Reader r = Files.newBufferedReader(metrics);
              CSVParser p = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true)
                      .get().parse(r)) {
+            if (!p.getHeaderNames().contains("epoch") || !p.getHeaderNames().contains("loss_v2")) {
+                throw new IllegalArgumentException(metrics + ": no epoch and loss_v2 columns; not a metrics table "
+                        + "eqspice wrote");
+            }
             for (CSVRecord rec : p) {
+                String where = metrics + " line " + p.getCurrentLineNumber() + ": ";
+                if (!rec.isConsistent()) {
+                    throw new IllegalArgumentException(where + rec.size() + " cells, expected "
+                            + p.getHeaderNames().size() + " (a cut or garbled row)");
+                }
+                int epoch;
+                try {
+                    epoch = Integer.parseInt(rec.get("epoch"));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(where + "epoch '" + PointRows.shorten(rec.get("epoch"))
+                            + "' is not an integer");
+                }
                 double v = number(rec.get("loss_v2"));
                 if (Double.isFinite(v)) {
-                    byEpoch.computeIfAbsent(Integer.parseInt(rec.get("epoch")), k -> new ArrayList<>()).add(v);
+                    byEpoch.computeIfAbsent(epoch, k -> new ArrayList<>()).add(v);
                 }
             }
+        } catch (java.io.UncheckedIOException e) { // commons-csv: a quote that does not end, a bad character
+            throw new IllegalArgumentException(metrics + ": not a CSV table (" + e.getCause().getMessage() + ")");
         }
         return true;
     }

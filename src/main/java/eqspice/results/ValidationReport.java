@@ -4,7 +4,6 @@ import eqspice.diagnostics.FidelityValidation.LevelResult;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,9 +47,7 @@ public final class ValidationReport {
     }
 
     private static Path writeAtomically(Path target, String text) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        AtomicFiles.replace(tmp, target);
+        AtomicFiles.write(target, text.getBytes(StandardCharsets.UTF_8)); // no .tmp left when it fails
         return target;
     }
 

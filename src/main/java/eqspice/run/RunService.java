@@ -29,6 +29,7 @@ import eqspice.simulate.SimulatorInfo;
 import eqspice.train.Accuracy;
 import eqspice.train.EpochProbe;
 import eqspice.train.Trainer;
+import eqspice.study.Attribution;
 import eqspice.train.TrainingConfig;
 import eqspice.train.TrainingResult;
 import java.io.IOException;
@@ -139,6 +140,20 @@ public final class RunService implements AutoCloseable {
                 request.out());
     }
 
+    /**
+     * Why a finished run of {@code exp} ended as it did (its {@code study:} section; empty cells
+     * when it has none): the outcome and the mechanisms, measured on the backend that trained it.
+     */
+    public Map<String, String> attribution(Experiment exp, TrainingResult result, Optional<PhaseStrategy> phases) {
+        if (exp.study().isEmpty()) {
+            return Map.of();
+        }
+        TrainingConfig cfg = exp.config();
+        Simulator sim = backends.open(exp.simulator(), cfg.solver());
+        return Attribution.measure(sim, cfg, exp.hardware().trainFidelity(),
+                PhaseStrategy.chosenOrDefault(phases, cfg.solver()), result, exp.study().get());
+    }
+
     /** A trained network and what solved it. */
     public record Trained(TrainingResult result, SimulatorInfo simulator) {
     }
@@ -177,8 +192,9 @@ public final class RunService implements AutoCloseable {
                 .options(cfg.solver())
                 .strategy(PhaseStrategy.chosenOrDefault(phases, cfg.solver()))
                 .open();
+        // scaled per layer as training scales it (training.layer_scaling): the check measures the step taken
         List<GradientCheck.Row> rows = GradientCheck.run(session, cfg.task().samples(), betas, estimators,
-                relativeStep);
+                relativeStep, cfg.layerScaling());
         return new GradientCheckReport(rows, session.conductors().size(), fidelity, sim.info());
     }
 

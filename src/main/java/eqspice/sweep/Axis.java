@@ -44,10 +44,11 @@ public record Axis(String field, List<JsonNode> values) {
             boolean log = spec.has("log");
             JsonNode r = spec.get(log ? "log" : "linear");
             if (spec.size() != 1 || !r.isArray() || r.size() != 3 || !r.get(0).isNumber() || !r.get(1).isNumber()
-                    || !r.get(2).canConvertToInt() || !r.get(2).isIntegralNumber() || r.get(2).asInt() < 1) {
+                    || !r.get(2).isIntegralNumber() || r.get(2).asLong() < 1) {
                 throw new IllegalArgumentException("sweep axis '" + field + "': " + (log ? "log" : "linear")
                         + " takes [from, to, count] with numbers from, to and an integer count >= 1");
             }
+            checkCount(field, r.get(2).asLong());
             List<JsonNode> values = range(field, r.get(0).asDouble(), r.get(1).asDouble(), r.get(2).asInt(), log);
             if (!log && r.get(0).isIntegralNumber() && r.get(1).isIntegralNumber()) {
                 // integer ends (epochs, batch sizes) give integer values, rounded to the nearest
@@ -58,10 +59,11 @@ public record Axis(String field, List<JsonNode> values) {
         if (spec.has("count")) {
             JsonNode n = spec.get("count");
             JsonNode first = spec.get("first");
-            if (!n.isIntegralNumber() || n.asInt() < 1 || (first != null && !first.isIntegralNumber())
+            if (!n.isIntegralNumber() || n.asLong() < 1 || (first != null && !first.isIntegralNumber())
                     || spec.size() > (first == null ? 1 : 2)) {
                 throw new IllegalArgumentException("sweep axis '" + field + "': {count: n, first: k} takes integers, n >= 1");
             }
+            checkCount(field, n.asLong());
             long start = first == null ? 1 : first.asLong();
             List<JsonNode> values = new ArrayList<>();
             for (int k = 0; k < n.asInt(); k++) {
@@ -70,6 +72,14 @@ public record Axis(String field, List<JsonNode> values) {
             return new Axis(field, values);
         }
         throw new IllegalArgumentException("sweep axis '" + field + "' must be " + forms);
+    }
+
+    /** Refuses a count beyond what a sweep may plan, before a list of that many values is made. */
+    private static void checkCount(String field, long count) {
+        if (count > Sweep.MAX_POINTS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "sweep axis '%s': %,d values, more than the "
+                    + "%,d points a sweep may have", field, count, Sweep.MAX_POINTS));
+        }
     }
 
     private static List<JsonNode> range(String field, double from, double to, int count, boolean log) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import eqspice.text.OneLine;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -59,8 +60,8 @@ final class PointExperiment {
         return (sweep.length() > keep ? sweep.substring(0, keep) : sweep) + "-" + id;
     }
 
-    /** A text for a comment line: a line break in a value must not end the comment. */
+    /** A text for a comment line: a line break (YAML also breaks at U+0085, U+2028, U+2029) must not end it. */
     private static String oneLine(String text) {
-        return text.replaceAll("\\p{Cntrl}", "?");
+        return OneLine.escape(text);
     }
 }

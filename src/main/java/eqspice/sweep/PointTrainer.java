@@ -1,16 +1,16 @@
 package eqspice.sweep;
 
 import eqspice.eqprop.PhaseStrategy;
+import eqspice.results.IoFailures;
 import eqspice.results.RunWriter;
 import eqspice.run.RunListener;
 import eqspice.run.RunRequest;
 import eqspice.run.RunService;
+import eqspice.study.Attribution;
 import eqspice.train.TrainingResult;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,8 +22,10 @@ import java.util.Optional;
  * own experiment, written when the point starts) and, when it finishes, {@code summary.json}
  * (with the trained network's score, {@code final_network}) and {@code conductances.csv}. Each
  * is written to a temporary file and renamed, and a point that starts again (its sweep was
- * killed before its row reached points.csv) first removes what an earlier attempt finished, so
- * a folder holds conductances.csv only when that attempt finished.
+ * killed before its row reached points.csv) first removes what an earlier attempt finished
+ * ({@link RunWriter} does), so a folder holds conductances.csv only when that attempt finished.
+ * A point stopped by an I/O failure (a full disk) is {@link PointOutcome#UNFINISHED}, not
+ * failed: the machine failed, not the point.
  */
 public final class PointTrainer {
     private PointTrainer() {
@@ -43,7 +45,6 @@ public final class PointTrainer {
         long t0 = System.nanoTime();
         try {
             Path dir = pointDir(sweepDir, point.id());
-            removeFinished(dir);
             // The backprop baseline is not trained per point: a sweep compares its points with each other.
             TrainingResult r = service.run(RunRequest.of(point.experiment())
                     .withExperimentYaml(point.yaml().getBytes(StandardCharsets.UTF_8))
@@ -51,22 +52,18 @@ public final class PointTrainer {
                     .withPhases(phases)
                     .withBaseline(false)
                     .withFinalScore(true), RunListener.NONE).result();
+            // the study's measurements (none without a study: section) count in the point's seconds
+            Map<String, String> study = service.attribution(point.experiment(), r, phases);
             return new PointOutcome(point.id(), PointOutcome.OK, r.initialLoss(), r.finalLoss(), r.converged(),
                     r.epochsToConverge(), r.failedPhases(), (System.nanoTime() - t0) / 1e9, worker, r.firstFailure(),
-                    r.recoveryText());
+                    r.recoveryText(), study);
         } catch (RuntimeException e) {
-            return PointOutcome.failed(point.id(), worker, (System.nanoTime() - t0) / 1e9,
-                    e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
-    }
-
-    /** Removes the files an earlier, unrecorded attempt at the point finished. */
-    private static void removeFinished(Path dir) {
-        try {
-            Files.deleteIfExists(dir.resolve(RunWriter.CONDUCTANCES));
-            Files.deleteIfExists(dir.resolve("summary.json"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + dir + ": " + e.getMessage(), e);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (IoFailures.cause(e).isPresent()) {
+                return PointOutcome.unfinished(point.id(), worker, seconds, e.getMessage());
+            }
+            return PointOutcome.failed(point.id(), worker, seconds, e.getClass().getSimpleName() + ": " + e.getMessage())
+                    .withStudy(point.experiment().study().isPresent() ? Attribution.ofFailure(e) : Map.of());
         }
     }
 }

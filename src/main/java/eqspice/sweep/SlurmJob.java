@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,9 +49,7 @@ public final class SlurmJob {
         Optional<Path> jar = runningJar();
         if (jar.isPresent()) {
             Path copy = results.resolve("eqspice.jar");
-            Path tmp = results.resolve("eqspice.jar.tmp");
-            Files.copy(jar.get(), tmp, StandardCopyOption.REPLACE_EXISTING);
-            AtomicFiles.replace(tmp, copy);
+            AtomicFiles.write(copy, out -> Files.copy(jar.get(), out)); // no eqspice.jar.tmp left when it fails
             words.addAll(List.of("-jar", copy.toString()));
             return new Launch(words, "");
         }
@@ -92,9 +89,7 @@ public final class SlurmJob {
     }
 
     private static void writeText(Path target, String text) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        AtomicFiles.replace(tmp, target);
+        AtomicFiles.write(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

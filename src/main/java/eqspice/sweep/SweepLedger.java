@@ -1,11 +1,14 @@
 package eqspice.sweep;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eqspice.results.AtomicFiles;
+import eqspice.results.IoFailures;
 import eqspice.results.Provenance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +23,7 @@ import java.time.Instant;
  * points would silently mix two configurations.
  */
 public final class SweepLedger {
+    private static final long MAX_LEDGER_BYTES = 16L << 20;
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -37,13 +41,9 @@ public final class SweepLedger {
         this.file = dir.resolve(name);
         try {
             Files.createDirectories(dir);
-            if (Files.exists(file)) {
-                doc = (ObjectNode) JSON.readTree(file.toFile());
-                String sha = doc.path("experiment_sha256").asText();
-                if (!sha.equals(sweep.sha256())) {
-                    throw new IllegalArgumentException(dir + " holds a sweep of a different version of " + sweep.file()
-                            + " (sha256 " + sha + ", now " + sweep.sha256() + "); use --out for a new folder");
-                }
+            ObjectNode found = read(dir, name, sweep);
+            if (found != null) {
+                doc = found;
             } else {
                 doc = JSON.createObjectNode();
                 doc.put("experiment", sweep.name());
@@ -63,8 +63,47 @@ public final class SweepLedger {
             session.put("java", prov.java());
             save();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw IoFailures.writing(file, e);
         }
+    }
+
+    /**
+     * Checks, reading only, that {@code dir} may take this sweep: its ledger {@code name}, if
+     * there is one, must be readable and of the same experiment file (same SHA-256).
+     */
+    public static void checkResumable(Path dir, String name, Sweep sweep) {
+        read(dir, name, sweep);
+    }
+
+    /** The ledger in {@code dir}, checked to be of this sweep; null when there is none. */
+    private static ObjectNode read(Path dir, String name, Sweep sweep) {
+        Path file = dir.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        String fix = "; move the folder aside or give --out a new one";
+        JsonNode tree;
+        try {
+            if (Files.size(file) > MAX_LEDGER_BYTES) {
+                throw new IllegalArgumentException(file + ": " + Files.size(file) + " bytes, more than a sweep ledger "
+                        + "has (at most " + (MAX_LEDGER_BYTES >> 20) + " MiB)" + fix);
+            }
+            tree = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + " line " + e.getLocation().getLineNr() + ": not a readable sweep "
+                    + "ledger (" + e.getOriginalMessage().lines().findFirst().orElse("") + "); it was cut or edited" + fix);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + IoFailures.describe(e), e);
+        }
+        if (!(tree instanceof ObjectNode doc) || !doc.path("sessions").isArray()) {
+            throw new IllegalArgumentException(file + ": not a sweep's ledger (no sessions list)" + fix);
+        }
+        String sha = doc.path("experiment_sha256").asText();
+        if (!sha.equals(sweep.sha256())) {
+            throw new IllegalArgumentException(dir + " holds a sweep of a different version of " + sweep.file()
+                    + " (sha256 " + sha + ", now " + sweep.sha256() + "); use --out for a new folder");
+        }
+        return doc;
     }
 
     /** Records the session's end. */
@@ -78,7 +117,7 @@ public final class SweepLedger {
         try {
             save();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw IoFailures.writing(file, e);
         }
     }
 

@@ -49,6 +49,11 @@ public record SweepPoint(String id, Map<String, JsonNode> parameters, Experiment
         if (v.isNumber()) {
             return Double.toString(v.asDouble());
         }
+        if (v.isContainerNode()) {
+            // a list value such as network.hidden [2, 2]: asText() is empty for containers, which gave every list
+            // the same id (JSON text, e.g. [2,2], names it; scalar ids are unchanged)
+            return v.toString();
+        }
         return v.asText();
     }
 }

@@ -1,7 +1,9 @@
 package eqspice.sweep;
 
+import eqspice.study.Attribution;
+import eqspice.study.Study;
+import eqspice.results.IoFailures;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,7 @@ public final class SweepRunner {
     }
 
     private final Map<String, Integer> recoveries = new TreeMap<>();
+    private String stopCause; // the storage failure that stopped the sweep, guarded by this
 
     private final Sweep sweep;
     private final Path dir;
@@ -67,13 +70,40 @@ public final class SweepRunner {
         return dir.resolve("points.csv");
     }
 
+    /**
+     * The study's points.csv columns: none when no point has a {@code study:} section, else for the
+     * deepest network of the sweep (a network.hidden axis changes the number of crossbars).
+     */
+    static List<String> studyColumns(Sweep sweep) {
+        List<Study> studies = sweep.points().stream().flatMap(p -> p.experiment().study().stream()).toList();
+        if (studies.isEmpty()) {
+            return List.of();
+        }
+        int layers = sweep.points().stream().mapToInt(p -> p.experiment().config().spec().weightLayers()).max()
+                .orElseThrow();
+        boolean gradient = studies.stream().anyMatch(Study::gradientCheck);
+        return Attribution.columns(layers, new Study(true, gradient, Study.DEFAULT_MAX_CONDUCTANCES));
+    }
+
+    /**
+     * Runs the points not yet in the table.
+     *
+     * @throws IllegalStateException when a failure of the machine's storage (a full disk, a
+     *         read-only folder) stopped the sweep: the message names the cause and the folder;
+     *         the points that did not finish have no row, so running the sweep again runs them
+     */
     public Summary run() {
         long t0 = System.nanoTime();
-        try (PointsTable table = new PointsTable(this.table, sweep.axes())) {
+        try (PointsTable table = new PointsTable(this.table, sweep)) {
             Set<String> done = table.finished();
             ConcurrentLinkedQueue<SweepPoint> queue = new ConcurrentLinkedQueue<>();
             sweep.points().stream().filter(p -> !done.contains(p.id())).forEach(queue::add);
             int skipped = sweep.points().size() - queue.size();
+            if (table.rejected() > 0) {
+                progress.note(table.rejected() + " row(s) of " + this.table.getFileName() + " failed the checks and "
+                        + "were moved to " + PointsTable.rejectedFile(this.table).getFileName() + " with the reason; "
+                        + "their points run again");
+            }
             progress.start(sweep.points().size(), skipped);
             int[] ran = new int[1];
             int[] failed = new int[1];
@@ -85,8 +115,12 @@ public final class SweepRunner {
                     try {
                         drive(index, queue, table, ran, failed);
                     } catch (RuntimeException e) {
-                        synchronized (errors) {
-                            errors.add(e);
+                        if (IoFailures.cause(e).isPresent()) {
+                            stop(e.getMessage(), queue);
+                        } else {
+                            synchronized (errors) {
+                                errors.add(e);
+                            }
                         }
                     }
                 }, "sweep-worker-" + w);
@@ -97,6 +131,13 @@ public final class SweepRunner {
                 t.join();
             }
             progress.finish();
+            if (stopCause != null) {
+                int missing = sweep.points().size() - skipped - ran[0];
+                throw new IllegalStateException("the sweep stopped: " + stopCause + ". Results folder " + dir + ": "
+                        + ran[0] + " point(s) finished now and are in " + this.table.getFileName() + "; " + missing
+                        + " point(s) did not finish and have no row: fix the cause (free space on the disk) and run "
+                        + "the same command again to run exactly those");
+            }
             if (!errors.isEmpty()) {
                 throw errors.get(0);
             }
@@ -106,6 +147,15 @@ public final class SweepRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** Stops handing out points: the storage failed, and every further point would fail the same way. */
+    private synchronized void stop(String cause, ConcurrentLinkedQueue<SweepPoint> queue) {
+        if (stopCause == null) {
+            stopCause = cause;
+            progress.note("stopping: " + cause + "; the points running now finish, no new point starts");
+        }
+        queue.clear();
     }
 
     private void drive(int index, ConcurrentLinkedQueue<SweepPoint> queue, PointsTable table, int[] ran, int[] failed) {
@@ -125,7 +175,11 @@ public final class SweepRunner {
                     outcome = again.isPresent() ? again.get() : PointOutcome.failed(p.id(), index,
                             (System.nanoTime() - t0) / 1e9, worker.death() + " (retried once; first: " + first + ")");
                 }
-                table.append(p, outcome);
+                if (!outcome.finished()) {
+                    stop("point " + p.id() + ": " + outcome.reason(), queue);
+                    continue;
+                }
+                table.append(p, outcome); // an I/O failure here stops the sweep (see run)
                 synchronized (ran) {
                     for (String part : outcome.recovery().split(" ")) { // "gmin:2 iterations:1"
                         int colon = part.lastIndexOf(':');
@@ -142,7 +196,7 @@ public final class SweepRunner {
                 progress.point(outcome);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("worker " + index + ": " + e.getMessage(), e);
+            throw IoFailures.writing("worker " + index + "'s files in " + dir, e);
         }
     }
 }

@@ -103,7 +103,6 @@ public final class Trainer {
         List<Sample> samples = cfg.task().samples();
         List<EpochMetrics> history = new ArrayList<>();
         int totalFailed = 0;
-        int firstConverged = -1;
         String firstFailure = "";
         Map<String, Integer> recoveries = new TreeMap<>();
         for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
@@ -137,8 +136,8 @@ public final class Trainer {
                     }
                 }
                 if (!batch.isEmpty()) {
-                    network = ConductanceUpdate.apply(network, ConductanceUpdate.mean(batch), cfg.alpha(), programming,
-                            writeNoise);
+                    double[] step = cfg.layerScaling().apply(cfg.spec(), ConductanceUpdate.mean(batch));
+                    network = ConductanceUpdate.apply(network, step, cfg.alpha(), programming, writeNoise);
                     session.setNetwork(network);
                     tally.updates++;
                 }
@@ -162,15 +161,11 @@ public final class Trainer {
                     session.reload(); // the probe used the simulator
                 }
             }
-            if (firstConverged < 0 && m.loss() <= cfg.convergedLoss()) {
-                firstConverged = epoch;
-            }
             history.add(m);
             options.onEpoch().accept(m);
         }
-        EpochMetrics last = history.get(history.size() - 1);
-        boolean converged = last.loss() <= cfg.convergedLoss() && last.failedPhases() == 0;
-        return new TrainingResult(network, history, converged, firstConverged, totalFailed,
+        int since = Convergence.of(cfg).since(history);
+        return new TrainingResult(network, history, since > 0, since, totalFailed,
                 (System.nanoTime() - start) / 1e9, firstFailure, recoveries);
     }
 

@@ -3,6 +3,7 @@ package eqspice.train;
 import eqspice.task.Task;
 import eqspice.circuit.SolverOptions;
 import eqspice.eqprop.Estimator;
+import eqspice.eqprop.LayerScaling;
 import eqspice.network.NetworkSpec;
 
 /**
@@ -23,13 +24,14 @@ import eqspice.network.NetworkSpec;
  * @param initHigh      upper end of the uniform initial conductance range (S)
  * @param convergedLoss a run has converged when its final loss is at or below this (V^2) and its last epoch had no failed phase
  * @param solver        ngspice solver options
+ * @param layerScaling  how each layer's estimate is scaled before the update (compensate: times (A/b)^k)
  */
 public record TrainingConfig(NetworkSpec spec, Task task, Estimator estimator, double alpha, double beta, int epochs,
                              int batchSize, long seed, double initLow, double initHigh, double convergedLoss,
-                             SolverOptions solver) {
+                             SolverOptions solver, LayerScaling layerScaling) {
     public TrainingConfig {
-        if (spec == null || task == null || estimator == null || solver == null) {
-            throw new IllegalArgumentException("network, task, estimator and solver must be given");
+        if (spec == null || task == null || estimator == null || solver == null || layerScaling == null) {
+            throw new IllegalArgumentException("network, task, estimator, solver and layer scaling must be given");
         }
         if (!(alpha >= 0) || !Double.isFinite(alpha)) {
             throw new IllegalArgumentException("training.alpha must be a finite number >= 0, got " + alpha);
@@ -74,7 +76,7 @@ public record TrainingConfig(NetworkSpec spec, Task task, Estimator estimator, d
     /**
      * A configuration for {@code spec} and {@code task} with the defaults: centered estimator,
      * 100 epochs, online updates (batch 1), seed 1, initial conductances uniform in
-     * [10 g_min, g_max / 10], converged below 1e-3 V^2, ngspice's default solver options. alpha
+     * [10 g_min, g_max / 10], converged below 1e-3 V^2, ngspice's default solver options, no layer scaling. alpha
      * and beta have no default: {@link Builder#build()} refuses a configuration without them.
      */
     public static Builder builder(NetworkSpec spec, Task task) {
@@ -84,7 +86,8 @@ public record TrainingConfig(NetworkSpec spec, Task task, Estimator estimator, d
     /** A builder holding this configuration, to change some of its fields. */
     public Builder toBuilder() {
         return new Builder(spec, task).estimator(estimator).alpha(alpha).beta(beta).epochs(epochs)
-                .batchSize(batchSize).seed(seed).init(initLow, initHigh).convergedLoss(convergedLoss).solver(solver);
+                .batchSize(batchSize).seed(seed).init(initLow, initHigh).convergedLoss(convergedLoss).solver(solver)
+                .layerScaling(layerScaling);
     }
 
     /** Collects the fields of a {@link TrainingConfig}; {@link #build()} validates them. */
@@ -101,6 +104,7 @@ public record TrainingConfig(NetworkSpec spec, Task task, Estimator estimator, d
         private Double initHigh;
         private double convergedLoss = DEFAULT_CONVERGED_LOSS;
         private SolverOptions solver = SolverOptions.DEFAULT;
+        private LayerScaling layerScaling = LayerScaling.NONE;
 
         private Builder(NetworkSpec spec, Task task) {
             this.spec = spec;
@@ -166,6 +170,12 @@ public record TrainingConfig(NetworkSpec spec, Task task, Estimator estimator, d
             return this;
         }
 
+        /** How each layer's estimate is scaled before the update (default none). */
+        public Builder layerScaling(LayerScaling scaling) {
+            this.layerScaling = scaling;
+            return this;
+        }
+
         /**
          * The configuration.
          *
@@ -177,7 +187,7 @@ public record TrainingConfig(NetworkSpec spec, Task task, Estimator estimator, d
             }
             return new TrainingConfig(spec, task, estimator, alpha, beta, epochs, batchSize, seed,
                     initLow != null ? initLow : spec.bounds().gMin() * 10,
-                    initHigh != null ? initHigh : spec.bounds().gMax() / 10, convergedLoss, solver);
+                    initHigh != null ? initHigh : spec.bounds().gMax() / 10, convergedLoss, solver, layerScaling);
         }
     }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
  *
  * @param finalNetwork   conductances after the last epoch
  * @param epochs         metrics per epoch
- * @param converged      whether the run met its convergence criterion (see {@link TrainingConfig})
- * @param epochsToConverge first epoch whose loss met the criterion, or -1
+ * @param converged      whether the last epoch met the task's convergence rule (see {@link Convergence})
+ * @param epochsToConverge first epoch from which every epoch met the rule, or -1 (so converged iff &gt; 0)
  * @param failedPhases   failed phases over the whole run
  * @param seconds        wall time of the run
  * @param firstFailure   the first failed phase's reason (first line), or empty

@@ -42,6 +42,24 @@ class CliTest {
     }
 
     @Test
+    void pathsAndNamesWithScriptingWordsAreTextNotCommands(@TempDir Path dir) throws Exception {
+        // Once refused: the path lands in netlist comments, and a word screen took "shell" or ".lib" for a script.
+        Path folder = Files.createDirectories(dir.resolve("shell/models.lib"));
+        Files.writeString(folder.resolve("t.yaml"), "name: x.include\nnetwork:\n  preset: kiraz-case1\ntask:\n"
+                + "  name: kiraz-case1\ntraining:\n  alpha: 1.0e-6\n  beta: 1.0e-3\n  epochs: 1\n  seed: 5\n");
+        CliProcess.Result run = CliProcess.run(dir, "run", "shell/models.lib/t.yaml", "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.readString(dir.resolve("results/x.include/provenance.json"))
+                .contains("\"experiment_file\" : \"shell/models.lib/t.yaml\""));
+        CliProcess.Result export = CliProcess.run(dir, "export", "shell/models.lib/t.yaml");
+        assertEquals(0, export.exitCode(), export.err());
+        String netlist = Files.readString(dir.resolve("netlists/x.include.cir"));
+        assertTrue(netlist.contains("\n* eqspice ") && netlist.contains("experiment shell/models.lib/t.yaml"), netlist);
+        CliProcess.Result solve = CliProcess.run(dir, "solve", "netlists/x.include.cir");
+        assertEquals(0, solve.exitCode(), solve.err());
+    }
+
+    @Test
     void doctorReportsVersionAndKlu(@TempDir Path dir) throws Exception {
         assumeTrue(TestedLibrary.hasKlu(), TestedLibrary.withoutKlu());
         CliProcess.Result r = CliProcess.run(dir, "doctor");
@@ -119,6 +137,10 @@ class CliTest {
         assertEquals(Files.readString(shipped.resolve("kiraz-case1.cir")), Files.readString(dir.resolve("out/kiraz-case1.cir")));
         assertEquals(Files.readString(shipped.resolve("kiraz-case1.conductances.csv")),
                 Files.readString(dir.resolve("out/kiraz-case1.conductances.csv")));
+        CliProcess.Result named = CliProcess.run(dir, "export", "kiraz-case1", "--out", "mine/k.cir");
+        assertEquals(0, named.exitCode(), named.err());
+        assertTrue(Files.isRegularFile(dir.resolve("mine/k.cir")) && Files.isRegularFile(dir.resolve("mine/k.conductances.csv"))
+                && !Files.exists(dir.resolve("mine/kiraz-case1.cir")), "--out names the file for the preset too");
         CliProcess.Result bad = CliProcess.run(dir, "export", "kiraz-case1", "--out", "k.txt");
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("--out must name a .cir file, got k.txt"), bad.err());

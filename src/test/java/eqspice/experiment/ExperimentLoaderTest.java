@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eqspice.eqprop.Estimator;
+import eqspice.eqprop.LayerScaling;
 import eqspice.network.Amplifier;
 import eqspice.network.DiodePair;
 import eqspice.network.Presets;
@@ -60,6 +61,15 @@ class ExperimentLoaderTest {
         String m = error(GOOD.replace("alpha: 1.0e-4", "alfa: 1.0e-4"));
         assertTrue(m.startsWith("experiments/test.yaml line 7: unknown field 'training.alfa'"), m);
         assertTrue(m.contains("alpha") && m.contains("beta") && m.contains("estimator"), m);
+    }
+
+    @Test
+    void layerScalingDefaultsToNoneAndNamesItsLineWhenWrong() {
+        assertEquals(LayerScaling.NONE, parse(GOOD).config().layerScaling());
+        assertEquals(LayerScaling.COMPENSATE, parse(GOOD + "  layer_scaling: compensate\n").config().layerScaling());
+        String m = error(GOOD + "  layer_scaling: double\n");
+        assertEquals("experiments/test.yaml line 9: field 'training.layer_scaling': 'double' is not a layer scaling; "
+                + "use none or compensate", m);
     }
 
     @Test

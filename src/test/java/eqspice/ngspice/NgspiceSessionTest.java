@@ -16,14 +16,19 @@ import eqspice.circuit.Resistor;
 import eqspice.circuit.SolverOptions;
 import eqspice.circuit.Vcvs;
 import eqspice.circuit.VoltageSource;
+import eqspice.netlist.Includes;
+import eqspice.netlist.NetlistReader;
 import eqspice.simulate.ConvergenceException;
 import eqspice.simulate.NetlistException;
 import eqspice.simulate.Solution;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The binding against the real libngspice; expected values are computed here, independently. */
 class NgspiceSessionTest {
@@ -167,8 +172,8 @@ class NgspiceSessionTest {
 
     @Test
     void badNetlistsGiveTheRightExceptionWithNgspiceLines() {
-        NetlistException unknownModel = assertThrows(NetlistException.class, () -> ng.loadLines(List.of("t",
-                "v1 a 0 dc 1", "d1 a 0 nosuchmodel", ".end")));
+        NetlistException unknownModel = assertThrows(NetlistException.class, () -> ng.loadLines(
+                NetlistReader.recheck("t", List.of("v1 a 0 dc 1", "d1 a 0 nosuchmodel"))));
         assertTrue(unknownModel.getMessage().contains("could not find a valid modelname"), unknownModel.getMessage());
         ConvergenceException singular = assertThrows(ConvergenceException.class, () -> ng.solve(Circuit.of("loop",
                 List.of(new VoltageSource("v1", "a", "0", 1), new VoltageSource("v2", "a", "0", 2),
@@ -186,8 +191,8 @@ class NgspiceSessionTest {
     void ngspice46RefusesAnIncompleteElementLineItself() {
         assumeTrue(TestedLibrary.major() >= 46, "ngspice " + TestedLibrary.version() + " accepts 'r1 a' silently "
                 + "(46 refuses it); there eqspice refuses it: onNgspice39EqspiceRefusesTheIncompleteLinesNgspiceAccepts");
-        NetlistException syntax = assertThrows(NetlistException.class, () -> ng.loadLines(List.of("t",
-                "v1 a 0 dc 1", "r1 a", ".end")));
+        NetlistException syntax = assertThrows(NetlistException.class, () -> ng.loadLines(
+                NetlistReader.recheck("t", List.of("v1 a 0 dc 1", "r1 a"))));
         assertEquals("ngspice refused the netlist", syntax.getMessage().lines().findFirst().orElseThrow());
         assertEquals(List.of("Warning: 'r1 a' is not a valid resistor instance line, ignored!"), syntax.log());
     }
@@ -197,18 +202,20 @@ class NgspiceSessionTest {
         assumeTrue(TestedLibrary.major() == 39, "ngspice " + TestedLibrary.version() + " refuses 'r1 a' itself "
                 + "(ngspice46RefusesAnIncompleteElementLineItself); this test is for 39.3, which accepts it silently");
         // Each of these is solved by 39.3 without a word: a 1 mOhm resistor, or a node without a name.
-        for (String bad : List.of("r1 a", "r1 a 0", "r1 a 0 ; 1k", "c1 a 0", "l1 a", "v2 a", "i1 a")) {
-            NetlistException e = assertThrows(NetlistException.class, () -> ng.loadLines(List.of("t",
-                    "v1 a 0 dc 1", "rload a 0 1k", bad, ".end")), bad);
-            assertTrue(e.getMessage().startsWith("line 4: '" + bad.replace(" ; 1k", "") + "': a"), e.getMessage());
+        for (String bad : List.of("r1 a", "r1 a 0", "c1 a 0", "l1 a", "v2 a", "i1 a")) {
+            NetlistException e = assertThrows(NetlistException.class, () -> ng.loadLines(
+                    NetlistReader.recheck("t", List.of("v1 a 0 dc 1", "rload a 0 1k", bad))), bad);
+            assertTrue(e.getMessage().startsWith("'" + bad + "': a"), e.getMessage());
             assertTrue(e.getMessage().contains("ngspice 46 refuses it"), e.getMessage());
         }
     }
 
     @Test
-    void aCompleteLineSplitOverContinuationsIsSolved() {
-        // ngspice drops comment and blank lines before joining continuations: r1 is a 1 kOhm resistor from a to 0.
-        ng.loadLines(List.of("t", "v1 a 0 dc 2", "r1 a", "* the other node and the value:", "+ 0", "", "+ 1k", ".end"));
+    void aCompleteLineSplitOverContinuationsIsSolved(@TempDir Path dir) throws Exception {
+        // ngspice and the reader drop comment and blank lines before joining continuations: r1 is 1 kOhm from a to 0
+        Path file = dir.resolve("split.cir");
+        Files.writeString(file, "split\nv1 a 0 dc 2\nr1 a\n* the other node and the value:\n+ 0\n\n+ 1k\n.end\n");
+        ng.loadLines(NetlistReader.read(file, Includes.INSIDE_FOLDER));
         assertEquals(-2e-3, ng.operatingPoint().current("v1"), 1e-15);
     }
 

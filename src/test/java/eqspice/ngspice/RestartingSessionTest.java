@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eqspice.circuit.Circuit;
 import eqspice.circuit.Resistor;
 import eqspice.circuit.VoltageSource;
+import eqspice.netlist.NetlistReader;
 import eqspice.simulate.SimulatorUnavailableException;
 import eqspice.simulate.SolvedSequence;
 import java.nio.file.Files;
@@ -31,8 +32,8 @@ class RestartingSessionTest {
             rs.setResistance("r2", 2000);
             assertEquals(4.0, rs.operatingPoint().voltage("m"), 1e-9);
             // An undefined parameter makes ngspice 46 call ControlledExit.
-            assertThrows(SimulatorUnavailableException.class, () -> rs.current().loadLines(List.of("t",
-                    ".param x={system(1)}", "v1 a 0 dc {x}", "r1 a 0 1k", ".end")));
+            assertThrows(SimulatorUnavailableException.class, () -> rs.current().loadLines(
+                    NetlistReader.recheck("t", List.of(".param x={system(1)}", "v1 a 0 dc {x}", "r1 a 0 1k"))));
             assertTrue(rs.current().isDead());
             assertEquals(4.0, rs.operatingPoint().voltage("m"), 1e-9, "circuit, source and resistance restored");
             assertEquals(1, rs.restarts());
@@ -51,8 +52,8 @@ class RestartingSessionTest {
             SolvedSequence seq = rs.solveSequence(2, (k, solved) -> Map.of("v1", k == 0 ? 2.0 : 6.0));
             assertEquals(List.of(1.0, 3.0), seq.solutions().stream().map(x -> x.voltage("m")).toList());
             assertEquals(3.0, rs.operatingPoint().voltage("m"), 1e-12, "the sources hold the last step's values");
-            assertThrows(SimulatorUnavailableException.class, () -> rs.current().loadLines(List.of("t",
-                    ".param x={system(1)}", "v1 a 0 dc {x}", "r1 a 0 1k", ".end")));
+            assertThrows(SimulatorUnavailableException.class, () -> rs.current().loadLines(
+                    NetlistReader.recheck("t", List.of(".param x={system(1)}", "v1 a 0 dc {x}", "r1 a 0 1k"))));
             assertEquals(3.0, rs.operatingPoint().voltage("m"), 1e-12, "restored after the exit");
         }
     }

@@ -40,12 +40,12 @@ class SweepPlotsTest {
     void writesReadablePngsPerEstimator(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("points.csv"), """
                 point_id,training.alpha,training.beta,training.estimator,status,initial_loss_v2,final_loss_v2,converged,epochs_to_converge,failed_phases,seconds,worker,reason
-                a1,1.0E-4,0.001,centered,ok,0.5,1.0E-5,true,3,0,1.0,0,
-                a2,1.0E-4,0.01,centered,ok,0.5,0.2,false,-1,0,1.0,0,
-                a3,1.0E-4,0.001,positive,failed,NaN,NaN,false,-1,0,1.0,1,worker 1 was killed by signal 9
-                """);
-        Files.createDirectories(dir.resolve("points/a1"));
-        Files.writeString(dir.resolve("points/a1/metrics.csv"), "# c\nepoch,loss_v2\n1,0.5\n2,0.01\n3,1.0E-5\n");
+                a1a1a1a1a1a1,1.0E-4,0.001,centered,ok,0.5,1.0E-5,true,3,0,1.0,0,
+                a2a2a2a2a2a2,1.0E-4,0.01,centered,ok,0.5,0.2,false,-1,0,1.0,0,
+                a3a3a3a3a3a3,1.0E-4,0.001,positive,failed,NaN,NaN,false,-1,0,1.0,1,worker 1 was killed by signal 9
+                """); // a table of an eqspice before recovered_phases: still plotted
+        Files.createDirectories(dir.resolve("points/a1a1a1a1a1a1"));
+        Files.writeString(dir.resolve("points/a1a1a1a1a1a1/metrics.csv"), "# c\nepoch,loss_v2\n1,0.5\n2,0.01\n3,1.0E-5\n");
         List<Path> files = SweepPlots.write(dir);
         // centered: 3 plots; positive: its only point failed, so no loss map and no loss curves.
         assertEquals(4, files.size(), files.toString());

@@ -50,4 +50,20 @@ class PointExperimentTest {
         assertTrue(last.yaml().contains("#   network.activation.upper_bias = 0.2\n"), last.yaml());
         assertEquals("x".repeat(51) + "-0123456789ab", PointExperiment.pointName("x".repeat(64), "0123456789ab"));
     }
+
+    @Test
+    void aFileNameWithALineSeparatorStaysInItsHeaderComment() {
+        // YAML breaks lines at U+0085, U+2028 and U+2029 too: unescaped, the rest of the name would be YAML.
+        Path file = Path.of("odd\u2028name: evil\u0085\u2029\r.yaml");
+        Sweep sweep = Sweep.plan(file, ("name: ok\n" + YAML).getBytes(StandardCharsets.UTF_8));
+        for (SweepPoint p : sweep.points()) {
+            String first = p.yaml().lines().findFirst().orElseThrow();
+            assertEquals("# sweep point " + p.id() + " of odd\\u2028name: evil\\u0085\\u2029\\u000D.yaml (sha256 "
+                    + sweep.sha256() + ")", first);
+            Experiment back = ExperimentLoader.parse(Path.of("points", p.id(), "experiment.yaml"),
+                    p.yaml().getBytes(StandardCharsets.UTF_8));
+            assertEquals("ok-" + p.id(), back.name());
+            assertEquals(p.experiment().config(), back.config());
+        }
+    }
 }

@@ -33,15 +33,9 @@ class ShardMergeTest {
     }
 
     @Test
-    void mergeOrdersByPlanAndNamesMissingAndDuplicatedPoints(@TempDir Path dir) {
+    void mergeOrdersByPlanAndNamesMissingPointsAndTheirShards(@TempDir Path dir) {
         List<SweepPoint> pts = SWEEP.points();
-        try (PointsTable a = new PointsTable(dir.resolve("points-shard-0-of-2.csv"), SWEEP.axes());
-             PointsTable b = new PointsTable(dir.resolve("points-shard-1-of-2.csv"), SWEEP.axes())) {
-            for (int k = pts.size() - 1; k >= 2; k--) { // reversed on purpose, and points 0 and 1 left out
-                (k % 2 == 0 ? a : b).append(pts.get(k), PointOutcome.failed(pts.get(k).id(), 0, 1, "r" + k));
-            }
-            a.append(pts.get(3), PointOutcome.failed(pts.get(3).id(), 0, 1, "again"));
-        }
+        writeTwoShards(dir, pts);
         SweepMerge.Report r = SweepMerge.merge(SWEEP, dir);
         assertEquals(18, r.merged());
         assertEquals(2, r.missing().size());
@@ -51,11 +45,60 @@ class ShardMergeTest {
             owners.add(new Shard(0, 2).contains(p.id()) ? 0 : 1);
         }
         assertEquals(List.copyOf(owners), r.shardsToResubmit(), "the shards that own the two missing points");
-        assertEquals(1, r.duplicated().size());
-        assertTrue(r.duplicated().get(0).startsWith(pts.get(3).id()), r.duplicated().toString());
+        assertEquals(List.of(), r.duplicated());
         List<String> lines = readLines(r.table());
         assertEquals(19, lines.size());
         assertTrue(lines.get(1).startsWith(pts.get(2).id() + ","), "plan order: " + lines.get(1));
+    }
+
+    @Test
+    void aPointInTheTablesOfTwoSplitsIsNamedAsDuplicated(@TempDir Path dir) {
+        List<SweepPoint> pts = SWEEP.points();
+        writeTwoShards(dir, pts);
+        // a table of an earlier split into one shard: its point 3 is in one of the two tables too
+        try (PointsTable c = new PointsTable(dir.resolve("points-shard-0-of-1.csv"), SWEEP.shard(new Shard(0, 1)))) {
+            c.append(pts.get(3), PointOutcome.failed(pts.get(3).id(), 0, 1, "again"));
+        }
+        SweepMerge.Report r = SweepMerge.merge(SWEEP, dir);
+        assertEquals(1, r.duplicated().size());
+        assertTrue(r.duplicated().get(0).startsWith(pts.get(3).id()), r.duplicated().toString());
+        assertEquals(List.of(), r.shardsToResubmit(), "two splits: which shard to resubmit cannot be told");
+    }
+
+    /** Every point but the first two, each in its shard's table of a split into two, in reverse plan order. */
+    private static void writeTwoShards(Path dir, List<SweepPoint> pts) {
+        Shard first = new Shard(0, 2);
+        try (PointsTable a = new PointsTable(dir.resolve("points-shard-0-of-2.csv"), SWEEP.shard(first));
+             PointsTable b = new PointsTable(dir.resolve("points-shard-1-of-2.csv"), SWEEP.shard(new Shard(1, 2)))) {
+            for (int k = pts.size() - 1; k >= 2; k--) {
+                (first.contains(pts.get(k).id()) ? a : b).append(pts.get(k),
+                        PointOutcome.failed(pts.get(k).id(), 0, 1, "r" + k));
+            }
+        }
+    }
+
+    @Test
+    void aBadShardRowStopsTheMergeWithFileLineAndReasonBeforeAnythingIsWritten(@TempDir Path dir) throws Exception {
+        Shard first = new Shard(0, 2);
+        SweepPoint mine = SWEEP.shard(first).points().get(0);
+        SweepPoint other = SWEEP.shard(new Shard(1, 2)).points().get(0);
+        Path table = dir.resolve("points-shard-0-of-2.csv");
+        try (PointsTable a = new PointsTable(table, SWEEP.shard(first))) {
+            a.append(mine, PointOutcome.failed(mine.id(), 0, 1, "r"));
+        }
+        // a row of the other shard, copied in by hand (its own checks pass: only the shard is wrong)
+        String row = Files.readAllLines(table).get(1).replace(mine.id(), other.id())
+                .replace(SweepPoint.text(mine.parameters().get("training.seed")) + ",",
+                        SweepPoint.text(other.parameters().get("training.seed")) + ",")
+                .replace("," + SweepPoint.text(mine.parameters().get("training.estimator")) + ",",
+                        "," + SweepPoint.text(other.parameters().get("training.estimator")) + ",");
+        Files.writeString(table, row + "\n" + mine.id() + ",1,positive,ok,0.5\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SweepMerge.merge(SWEEP, dir));
+        assertTrue(e.getMessage().contains(table + " line 3: point " + other.id() + " belongs to another shard than 0/2"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains(table + " line 4: 5 cells, expected 13"), e.getMessage());
+        assertTrue(!Files.exists(dir.resolve("points.csv")), "nothing is written");
     }
 
     private static List<String> readLines(Path p) {

@@ -40,6 +40,17 @@ class SweepPlanTest {
     }
 
     @Test
+    void listValuedAxesSuchAsHiddenLayersGetDistinctIds() {
+        Sweep s = plan(BASE + "sweep:\n  network.hidden: [[2], [2, 2], [2, 2, 2]]\n"
+                + "  training.layer_scaling: [none, compensate]\n");
+        assertEquals(6, s.points().size());
+        assertEquals(6, s.points().stream().map(SweepPoint::id).distinct().count(), "ids are unique");
+        assertEquals(List.of(List.of(2), List.of(2, 2), List.of(2, 2, 2)), s.points().stream()
+                .map(p -> p.experiment().config().spec().hidden()).distinct().toList());
+        assertEquals("[2,2]", SweepPoint.text(s.points().get(2).parameters().get("network.hidden")));
+    }
+
+    @Test
     void integerEndsGiveIntegerValuesAndDeviceAndSolverFieldsSweep() {
         Sweep s = plan(BASE + "sweep:\n  training.epochs: {linear: [50, 200, 4]}\n"
                 + "  network.activation.is: [1.0e-14, 1.0e-12]\n  solver.reltol: [1.0e-3, 1.0e-6]\n");
@@ -72,19 +83,23 @@ class SweepPlanTest {
     }
 
     @Test
-    void aCutRowIsDroppedAndADuplicateRefused(@TempDir Path dir) throws Exception {
+    void aCutRowIsRejectedAndADuplicateRefused(@TempDir Path dir) throws Exception {
         Sweep s = plan(BASE + "sweep:\n  training.seed: [1, 2]\n");
         Path csv = dir.resolve("points.csv");
-        try (PointsTable t = new PointsTable(csv, s.axes())) {
+        try (PointsTable t = new PointsTable(csv, s)) {
             t.append(s.points().get(0), PointOutcome.failed(s.points().get(0).id(), 0, 1.0, "x"));
             assertThrows(IllegalStateException.class,
                     () -> t.append(s.points().get(0), PointOutcome.failed(s.points().get(0).id(), 0, 1.0, "x")));
         }
         // A row cut mid-way (no newline), as a power loss could leave it.
         Files.writeString(csv, s.points().get(1).id() + ",2,ok,0.1", StandardOpenOption.APPEND);
-        try (PointsTable t = new PointsTable(csv, s.axes())) {
+        try (PointsTable t = new PointsTable(csv, s)) {
             assertEquals(Set.of(s.points().get(0).id()), t.finished(), "the cut row's point runs again");
+            assertEquals(1, t.rejected());
         }
         assertEquals(2, Files.readAllLines(csv).size());
+        List<String> rejected = Files.readAllLines(dir.resolve("points.rejected.csv"));
+        assertEquals(List.of("table,line,reason,row", "points.csv,3,cut off: the last line has no line break (the writer "
+                + "was stopped while writing it),\"" + s.points().get(1).id() + ",2,ok,0.1\""), rejected);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eqspice.circuit.SolverOptions;
 import eqspice.eqprop.Estimator;
+import eqspice.eqprop.LayerScaling;
 import eqspice.network.ConductanceBounds;
 import eqspice.network.NetworkSpec;
 import eqspice.network.Presets;
@@ -38,7 +39,7 @@ class TrainingConfigTest {
     void theBuilderFillsTheExperimentFileDefaultsAndRefusesAMissingRate() {
         TrainingConfig c = TrainingConfig.builder(SPEC, Task.kirazCase1()).alpha(1e-9).beta(1e-6).build();
         assertEquals(new TrainingConfig(SPEC, Task.kirazCase1(), Estimator.CENTERED, 1e-9, 1e-6, 100, 1, 1,
-                SPEC.bounds().gMin() * 10, SPEC.bounds().gMax() / 10, 1e-3, SolverOptions.DEFAULT), c);
+                SPEC.bounds().gMin() * 10, SPEC.bounds().gMax() / 10, 1e-3, SolverOptions.DEFAULT, LayerScaling.NONE), c);
         assertEquals(c, c.toBuilder().build());
         TrainingConfig other = c.toBuilder().seed(7).epochs(3).build();
         assertEquals(7, other.seed());

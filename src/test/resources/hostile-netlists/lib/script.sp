@@ -1,0 +1,2 @@
+*ng_script
+shell touch $hostile_marker
