@@ -9,6 +9,7 @@ import eqspice.network.Fidelity;
 import eqspice.results.ConfigDescription;
 import eqspice.results.ResultsFolderGuard;
 import eqspice.results.ResultsFolderLock;
+import eqspice.run.Backends;
 import eqspice.run.RunListener;
 import eqspice.run.RunOutcome;
 import eqspice.run.RunRequest;
@@ -89,6 +90,7 @@ final class RunCommand implements Callable<Integer> {
             request = request.withDiagnosticsSample(diagnosticsSample);
         }
         RunOutcome outcome;
+        Backends.preflight(exp.simulator());
         try (ResultsFolderLock lock = ResultsFolderLock.whole(dir, "eqspice run " + (file != null ? file : DEFAULT),
                 note -> err.println("eqspice: " + note));
              RunService service = RunService.open(Main.version())) {

@@ -4,6 +4,7 @@ import eqspice.eqprop.PhaseStrategy;
 import eqspice.experiment.Experiment;
 import eqspice.results.Provenance;
 import eqspice.results.ResultsFolderLock;
+import eqspice.run.Backends;
 import eqspice.run.ChildJvm;
 import eqspice.run.RunService;
 import eqspice.simulate.SimulatorInfo;
@@ -88,6 +89,7 @@ final class SweepCommand implements Callable<Integer> {
             return 0;
         }
         PrintWriter err = spec.commandLine().getErr();
+        sweep.points().forEach(p -> Backends.preflight(p.experiment().simulator()));
         // checked and locked before anything is written: a second sweep into the folder stops here
         try (ResultsFolderLock lock = SweepFolder.take(dir, whole, part, "eqspice sweep " + file
                 + (part == null ? "" : " --shard " + shard), note -> err.println("eqspice: " + note))) {

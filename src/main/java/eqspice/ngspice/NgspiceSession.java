@@ -97,7 +97,7 @@ public final class NgspiceSession implements Simulator {
      * included): a file that came with a netlist someone sent would run programs as soon as any eqspice
      * command opened ngspice there. (Without it ngspice reads the user's own {@code ~/.spiceinit}.)
      */
-    private static void refuseStartupScript() {
+    public static void refuseStartupScript() {
         Path init = Path.of(System.getProperty("user.dir"), ".spiceinit");
         if (Files.exists(init, LinkOption.NOFOLLOW_LINKS)) {
             throw new SimulatorUnavailableException(init + " exists: ngspice would run it as commands when it starts; "

@@ -30,6 +30,17 @@ public final class Backends implements AutoCloseable {
     }
 
     /**
+     * Refuses, before anything is written, what would stop ngspice from opening here: a
+     * {@code .spiceinit} in the working folder (ngspice would run it as commands). Commands call it
+     * before they lock or create a results folder, so a refusal leaves the folder as it was.
+     */
+    public static void preflight(BackendChoice choice) {
+        if (choice.usesNgspice()) {
+            NgspiceSession.refuseStartupScript();
+        }
+    }
+
+    /**
      * ngspice that survives its own exit ({@link RestartingSession}): a phase that meets the
      * exit fails, the run goes on with a fresh instance. For runs and commands.
      */
