@@ -46,7 +46,7 @@ final class CircuitLoader {
             lines.add(lines.size() - 1, PhaseSweep.SWEPT_SOURCE_LINE); // before .end
         }
         commands.checkAlive();
-        send(lines, false);
+        send(lines);
         loaded = circuit;
         solver.circuitLoaded(circuit.options());
     }
@@ -58,11 +58,17 @@ final class CircuitLoader {
     void loadLines(ReadNetlist netlist) {
         commands.checkAlive();
         callbacks.externals().clear();
-        send(netlist.lines(), true);
+        send(netlist.lines());
+        // What ngspice 39.3 accepts silently and 46 refuses (checked after ngspice, so on 46 ngspice's message stands)
+        Optional<String> incomplete = IncompleteElements.first(netlist.statements());
+        if (incomplete.isPresent()) {
+            throw new NetlistException(incomplete.get() + "; this ngspice accepts the line silently (a missing node "
+                    + "becomes a node without a name, a missing value 0), ngspice 46 refuses it",
+                    callbacks.log().lines().stream().filter(l -> l.toLowerCase(Locale.ROOT).contains("warning")).toList());
+        }
     }
 
-    /** Sends lines to ngspice; {@code raw} lines come from a user's file (checked for what ngspice 39 accepts silently). */
-    private void send(List<String> lines, boolean raw) {
+    private void send(List<String> lines) {
         if (mayHoldCircuit()) {
             commands.housekeeping("remcirc");
         }
@@ -81,14 +87,6 @@ final class CircuitLoader {
         }
         if (!errors.isEmpty()) {
             throw new NetlistException("ngspice refused the netlist", errors);
-        }
-        if (raw) { // a user's netlist: what ngspice 39 accepts silently, 46 refuses (checked after ngspice, so 46 says it)
-            Optional<String> incomplete = IncompleteElements.first(lines);
-            if (incomplete.isPresent()) {
-                throw new NetlistException(incomplete.get() + " (this ngspice accepts the line silently, reading a "
-                        + "missing node as a node without a name and a missing value as 0; ngspice 46 refuses it)",
-                        log.lines().stream().filter(l -> l.toLowerCase(Locale.ROOT).contains("warning")).toList());
-            }
         }
     }
 

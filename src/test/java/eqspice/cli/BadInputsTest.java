@@ -44,11 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BadInputsTest {
     private static final Path CORPUS = Path.of(System.getProperty("user.dir"), "src", "test", "resources", "bad-inputs");
 
-    /**
-     * One row of an expected*.tsv: its sixth column prepares the work folder ({@link BadInputSetup}), its
-     * seventh names the ngspice the row is for ("" for all, ">=46", "39": a few inputs are refused with a
-     * different message by each version, docs/ngspice-versions.md).
-     */
+    /** One row of an expected*.tsv; {@code ngspice} is the version condition ("" for all, ">=46", "39"). */
     record Case(String tsv, int line, String file, String command, List<String> args, int exit, String message,
                 List<String> setup, String ngspice) {
         /** Whether the row is for the ngspice the suite runs against (major version {@code major}). */
@@ -71,14 +67,15 @@ class BadInputsTest {
                 all.addAll(read(tsv));
             }
         }
+        // A few inputs are refused with a different message by each ngspice version (docs/ngspice-versions.md).
         int major = TestedLibrary.major();
         List<Case> cases = all.stream().filter(c -> c.runsOn(major)).toList();
         all.stream().filter(c -> !c.runsOn(major)).forEach(c -> System.out.println("BadInputsTest: not run on ngspice "
                 + TestedLibrary.version() + " (the row is for ngspice " + c.ngspice() + "): " + c.label()));
         assertTrue(cases.size() >= 50, "the corpus should hold at least 50 cases, has " + cases.size());
-        // A file in the corpus that no row runs would look tested and not be.
+        // A file in the corpus that no row runs would look tested and not be (on this ngspice too).
         Set<String> used = new TreeSet<>();
-        all.forEach(c -> { // every row, whatever its ngspice: a file of another version's row is still used
+        cases.forEach(c -> {
             used.add(c.file().split("/")[0]);
             used.addAll(BadInputSetup.sources(c.setup()));
         });
@@ -293,15 +290,15 @@ class BadInputsTest {
                 continue;
             }
             String[] f = line.split("\t", -1);
-            if (f.length < 5 || f.length > 7 || f[4].isEmpty() || (f.length == 7 && !f[6].matches("((>=)?\\d+)?"))) {
+            if (f.length < 5 || f.length > 7 || f[4].isEmpty() || (f.length == 7 && !f[6].matches("(>=)?\\d+"))) {
                 throw new IllegalStateException(tsv.getFileName() + " line " + (k + 1) + ": needs 5 tab-separated "
-                        + "columns and a message (and optionally a setup and an ngspice version), got "
+                        + "columns and a message (and optionally a setup, then an ngspice version: 39, >=46), got "
                         + Arrays.toString(f));
             }
             cases.add(new Case(tsv.getFileName().toString(), k + 1, f[0], f[1],
                     f[2].isEmpty() ? List.of() : List.of(f[2].split("\\|", -1)), Integer.parseInt(f[3]),
                     f[4].replace("{nl}", "\n"), f.length < 6 || f[5].isEmpty() ? List.of() : List.of(f[5].split(",")),
-                    f.length < 7 ? "" : f[6]));
+                    f.length == 7 ? f[6] : ""));
         }
         return cases;
     }
