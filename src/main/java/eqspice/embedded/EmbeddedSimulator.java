@@ -186,6 +186,11 @@ public final class EmbeddedSimulator implements Simulator {
         return loaded().size();
     }
 
+    /** The Schur solver that solved the last operating point, or null when a sparse LU of the whole system did. */
+    SchurSolver schurInUse() {
+        return loaded().schurInUse();
+    }
+
     @Override
     public SimulatorInfo info() {
         return new SimulatorInfo("embedded", version(), "ejml " + EJML_VERSION + " sparse LU", "in-process (pure Java)");
