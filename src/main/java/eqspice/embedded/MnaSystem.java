@@ -32,6 +32,8 @@ final class MnaSystem {
     private final double[] linear;
     private boolean linearDirty = true;
     final double[] known;
+    private final int[] knownSource;   // per known node: the voltage source holding it
+    private final double[] knownSign;  // +1 when the source's plus is the node, -1 for its minus
     private final double[] rhsBase;
     private final double[] rhs;
     private final DMatrixRMaj b;
@@ -77,6 +79,8 @@ final class MnaSystem {
         conductances.freeze();
         linear = new double[pattern.nonZeros()];
         known = new double[t.knownCount()];
+        knownSource = t.knownSource.stream().mapToInt(Integer::intValue).toArray();
+        knownSign = t.knownSign.stream().mapToDouble(Double::doubleValue).toArray();
         rhsBase = new double[n];
         rhs = new double[n];
         b = new DMatrixRMaj(n, 1);
@@ -132,7 +136,7 @@ final class MnaSystem {
             linearDirty = false;
         }
         for (int k = 0; k < known.length; k++) {
-            known[k] = topology.knownSign.get(k) * sources.volts(topology.knownSource.get(k)) * sourceScale;
+            known[k] = knownSign[k] * sources.volts(knownSource[k]) * sourceScale;
         }
         conductances.inject(rhsBase, known);
         sources.rhs(rhsBase, sourceScale, this);
