@@ -66,7 +66,9 @@ public final class EmbeddedSimulator implements Simulator {
     @Override
     public void setSource(String name, double value) {
         MnaSystem s = loaded();
-        SpiceNumber.finite("value of " + name, value);
+        if (!Double.isFinite(value)) { // the message only when it fails: phases set thousands of values
+            SpiceNumber.finite("value of " + name, value);
+        }
         Integer v = s.topology.voltageSourceIndex.get(name);
         if (v != null) {
             s.setVolts(v, value);
