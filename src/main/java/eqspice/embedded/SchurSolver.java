@@ -37,6 +37,10 @@ final class SchurSolver {
     static final int MAX_SEPARATOR = 128;
     /** Largest number of junction terminals in one block (each block is factorised densely per iteration). */
     static final int MAX_BLOCK = 8;
+    /** Incremental updates of the single-unknown blocks' elimination between two full sums. */
+    static final int MAX_INCREMENTAL = 32;
+    /** Most values kept for the outer products of single-unknown blocks (32 MB); beyond, they are eliminated as the others. */
+    static final long MAX_OUTER_PRODUCTS = 1 << 22;
 
     private final int n;
     private final int r;                 // linear unknowns
@@ -46,6 +50,7 @@ final class SchurSolver {
     private final int[] unknownOfR;
     private final int[] unknownOfP;
     private final int[] blockStart;      // P index of each block's first unknown, and nN at the end
+    private final int outerBlocks;       // single-unknown blocks eliminated by outer products (P indices 0 .. outerBlocks-1)
 
     // Entries of the linear matrix by the parts they join: index into the values, row and column.
     private final DMatrixSparseCSC aRR;
@@ -69,6 +74,10 @@ final class SchurSolver {
     // Once per change of the linear values.
     private final LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> luRR = LinearSolverFactory_DSCC.lu(FillReducing.NONE);
     private final double[] s0;           // q x q, row-major
+    // Per single-unknown block k: S0[O, k] S0[k, O] (m x m) and S0[O, k], so that eliminating it is one
+    // contiguous multiply-add of its outer product scaled by 1 / (S0[k, k] + junctions), see solve().
+    private final double[] outer;
+    private final double[] column;
     private int[] wRowStart = new int[1];
     private int[] wCol = new int[0];
     private double[] wValue = new double[0];
@@ -83,7 +92,13 @@ final class SchurSolver {
     private final double[] rhsP;
     private final double[] t;            // m x m separator block, then its LU
     private final int[] tPivot;
-    private final double[] xN;           // per block unknown: block^-1 S0[block, O] (nN x m)
+    private final double[] xN;           // per unknown of a larger block: block^-1 S0[block, O] (nN x m)
+    private final double[] pivotInverse; // per single-unknown block: 1 / its pivot
+    private final double[] tSingles;     // S0[O, O] minus the single-unknown blocks' eliminations, see eliminateSingles()
+    private final double[] tSinglesInverse; // the 1 / d_k it was computed with
+    private boolean tSinglesValid;
+    private int incrementalUpdates;
+    private long incrementalTotal;
     private final double[] block = new double[MAX_BLOCK * MAX_BLOCK];
     private final int[] blockPivot = new int[MAX_BLOCK];
     private final double[] y;
@@ -97,6 +112,8 @@ final class SchurSolver {
         Arrays.fill(pOf, -1);
         List<Integer> rs = new ArrayList<>();
         List<Integer> ps = new ArrayList<>();
+        blocks = blocks.clone();
+        Arrays.sort(blocks, java.util.Comparator.comparingInt(b -> b.length)); // single unknowns first
         blockStart = new int[blocks.length + 1];
         for (int b = 0; b < blocks.length; b++) {
             blockStart[b] = ps.size();
@@ -119,6 +136,11 @@ final class SchurSolver {
         r = rs.size();
         q = ps.size();
         m = q - nN;
+        int singles = 0;
+        while (singles < blocks.length && blocks[singles].length == 1) {
+            singles++;
+        }
+        outerBlocks = (long) singles * m * m <= MAX_OUTER_PRODUCTS ? singles : 0;
         unknownOfR = rs.stream().mapToInt(Integer::intValue).toArray();
         unknownOfP = ps.stream().mapToInt(Integer::intValue).toArray();
 
@@ -190,7 +212,12 @@ final class SchurSolver {
         t = new double[m * m];
         tPivot = new int[m];
         xN = new double[nN * m];
+        outer = new double[outerBlocks * m * m];
+        column = new double[outerBlocks * m];
         y = new double[q];
+        pivotInverse = new double[outerBlocks];
+        tSingles = new double[m * m];
+        tSinglesInverse = new double[outerBlocks];
     }
 
     private static int[] column(List<int[]> entries, int k) {
@@ -391,6 +418,11 @@ final class SchurSolver {
         return blockStart.length - 1;
     }
 
+    /** Solves that updated the single-unknown blocks' elimination incrementally (for tests). */
+    long incrementalUpdates() {
+        return incrementalTotal;
+    }
+
     /** Unknowns eliminated once per change of the linear elements. */
     int linearUnknowns() {
         return r;
@@ -458,6 +490,16 @@ final class SchurSolver {
                 s0[row + wCol[e]] -= v * wValue[e];
             }
         }
+        tSinglesValid = false;
+        for (int k = 0; k < outerBlocks; k++) {
+            for (int i = 0; i < m; i++) {
+                double c = s0[(nN + i) * q + k];
+                column[k * m + i] = c;
+                for (int j = 0; j < m; j++) {
+                    outer[(k * m + i) * m + j] = c * s0[k * q + nN + j];
+                }
+            }
+        }
         return true;
     }
 
@@ -487,9 +529,6 @@ final class SchurSolver {
     boolean solve(Diodes diodes, double[] known, double[] out) {
         Arrays.fill(diag, 0.0);
         System.arraycopy(rP0, 0, rhsP, 0, q);
-        for (int i = 0; i < m; i++) {
-            System.arraycopy(s0, (nN + i) * q + nN, t, i * m, m);
-        }
         for (int d = 0; d < junctionP.length; d++) {
             int p = junctionP[d];
             int c = junctionC[d];
@@ -504,16 +543,24 @@ final class SchurSolver {
                 diag[c] += g;
                 rhsP[c] += ieq + g * knownOnly(diodes.p[d], known);
             }
+        }
+        // Single-unknown blocks: T -= S0[O, k] S0[k, O] / d_k and t -= S0[O, k] r_k / d_k.
+        if (!eliminateSingles()) {
+            return false;
+        }
+        System.arraycopy(tSingles, 0, t, 0, m * m);
+        for (int d = 0; d < junctionP.length; d++) {
+            int p = junctionP[d];
+            int c = junctionC[d];
             if (p >= nN && c >= nN) { // both in the separator
-                t[(p - nN) * m + (c - nN)] -= g;
-                t[(c - nN) * m + (p - nN)] -= g;
+                t[(p - nN) * m + (c - nN)] -= diodes.gd0[d];
+                t[(c - nN) * m + (p - nN)] -= diodes.gd0[d];
             }
         }
         for (int i = 0; i < m; i++) {
             t[i * m + i] += diag[nN + i];
         }
-        // Eliminate each block into the separator block.
-        for (int b = 0; b + 1 < blockStart.length; b++) {
+        for (int b = outerBlocks; b + 1 < blockStart.length; b++) {
             if (!eliminate(blockStart[b], blockStart[b + 1] - blockStart[b], diodes)) {
                 return false;
             }
@@ -524,7 +571,15 @@ final class SchurSolver {
         }
         System.arraycopy(rhsP, nN, y, nN, m);
         Dense.solve(t, m, tPivot, y, nN);
-        for (int i = 0; i < nN; i++) {
+        for (int k = 0; k < outerBlocks; k++) {
+            double v = 0;
+            int row = k * q + nN;
+            for (int j = 0; j < m; j++) {
+                v += s0[row + j] * y[nN + j];
+            }
+            y[k] -= v * pivotInverse[k];
+        }
+        for (int i = blockStart[outerBlocks]; i < nN; i++) {
             double v = y[i];
             int row = i * m;
             for (int j = 0; j < m; j++) {
@@ -556,46 +611,91 @@ final class SchurSolver {
     }
 
     /**
-     * Eliminates the block of {@code s} unknowns at P index {@code at}: keeps block^-1 S0[block, O]
-     * in {@link #xN} and block^-1 r in {@link #y}, subtracts S0[O, block] times them from the separator block and its
-     * right-hand side.
+     * Eliminates the single-unknown blocks: their pivots d_k = S0[k, k] + the junctions' conductances
+     * into the right-hand side at once, and into {@link #tSingles} = S0[O, O] - sum_k S0[O, k] S0[k, O] / d_k
+     * only where d_k changed since the last solve (bit for bit: a junction far from conducting
+     * keeps its pivot, so the nudged phases and most samples change few or none). A full sum is
+     * taken after a change of the linear values, when many pivots changed, and every
+     * {@link #MAX_INCREMENTAL} incremental updates (so that their rounding does not accumulate).
      */
-    private boolean eliminate(int at, int s, Diodes diodes) {
-        if (s == 1) {
-            double d = s0[at * q + at] + diag[at];
+    private boolean eliminateSingles() {
+        int changed = 0;
+        for (int k = 0; k < outerBlocks; k++) {
+            double d = s0[k * q + k] + diag[k];
             if (d == 0 || !Double.isFinite(d)) {
                 return false;
             }
             double inv = 1.0 / d;
-            int row = at * q + nN;
-            int x = at * m;
-            for (int j = 0; j < m; j++) {
-                xN[x + j] = s0[row + j] * inv;
+            pivotInverse[k] = inv;
+            if (inv != tSinglesInverse[k]) {
+                changed++;
             }
-            y[at] = rhsP[at] * inv;
-        } else {
-            for (int i = 0; i < s; i++) {
-                System.arraycopy(s0, (at + i) * q + at, block, i * s, s);
-                block[i * s + i] += diag[at + i];
+            double yk = rhsP[k] * inv;
+            y[k] = yk;
+            int c = k * m;
+            for (int o = 0; o < m; o++) {
+                rhsP[nN + o] -= column[c + o] * yk;
             }
-            for (int d : twoSided) {
-                int p = junctionP[d] - at;
-                int c = junctionC[d] - at;
-                if (p >= 0 && p < s && c >= 0 && c < s) {
-                    block[p * s + c] -= diodes.gd0[d];
-                    block[c * s + p] -= diodes.gd0[d];
+        }
+        int mm = m * m;
+        if (!tSinglesValid || changed > outerBlocks / 4 || incrementalUpdates >= MAX_INCREMENTAL) {
+            for (int i = 0; i < m; i++) {
+                System.arraycopy(s0, (nN + i) * q + nN, tSingles, i * m, m);
+            }
+            for (int k = 0; k < outerBlocks; k++) {
+                double inv = pivotInverse[k];
+                int at = k * mm;
+                for (int e = 0; e < mm; e++) {
+                    tSingles[e] -= inv * outer[at + e];
                 }
             }
-            if (!Dense.factor(block, s, blockPivot)) {
-                return false;
+            System.arraycopy(pivotInverse, 0, tSinglesInverse, 0, outerBlocks);
+            tSinglesValid = true;
+            incrementalUpdates = 0;
+        } else if (changed > 0) {
+            for (int k = 0; k < outerBlocks; k++) {
+                double delta = pivotInverse[k] - tSinglesInverse[k];
+                if (delta != 0) {
+                    int at = k * mm;
+                    for (int e = 0; e < mm; e++) {
+                        tSingles[e] -= delta * outer[at + e];
+                    }
+                    tSinglesInverse[k] = pivotInverse[k];
+                }
             }
-            for (int i = 0; i < s; i++) {
-                System.arraycopy(s0, (at + i) * q + nN, xN, (at + i) * m, m);
-                y[at + i] = rhsP[at + i];
-            }
-            Dense.solveColumns(block, s, blockPivot, xN, at, m);
-            Dense.solve(block, s, blockPivot, y, at);
+            incrementalUpdates++;
+            incrementalTotal++;
         }
+        return true;
+    }
+
+    /**
+     * Eliminates the block of {@code s} (more than one) unknowns at P index {@code at}: keeps block^-1 S0[block, O]
+     * in {@link #xN} and block^-1 r in {@link #y}, subtracts S0[O, block] times them from the separator block and its
+     * right-hand side.
+     */
+    private boolean eliminate(int at, int s, Diodes diodes) {
+        for (int i = 0; i < s; i++) {
+            System.arraycopy(s0, (at + i) * q + at, block, i * s, s);
+            block[i * s + i] += diag[at + i];
+        }
+        for (int d : twoSided) {
+            int p = junctionP[d] - at;
+            int c = junctionC[d] - at;
+            if (p >= 0 && p < s && c >= 0 && c < s) {
+                block[p * s + c] -= diodes.gd0[d];
+                block[c * s + p] -= diodes.gd0[d];
+            }
+        }
+        if (!Dense.factor(block, s, blockPivot)) {
+            return false;
+        }
+        for (int i = 0; i < s; i++) {
+            System.arraycopy(s0, (at + i) * q + nN, xN, (at + i) * m, m);
+            y[at + i] = rhsP[at + i];
+        }
+        Dense.solveColumns(block, s, blockPivot, xN, at, m);
+        Dense.solve(block, s, blockPivot, y, at);
         for (int o = 0; o < m; o++) {
             int row = (nN + o) * q;
             int tRow = o * m;
