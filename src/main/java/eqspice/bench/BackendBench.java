@@ -61,11 +61,15 @@ public final class BackendBench {
                 measureNetwork(out, backends, open, spec, options, samples);
             }
             out.println();
+            int batches = Math.max(3, samples / 3);
             out.printf(Locale.ROOT, "training path: mini-batches of %d samples through EqPropStep.runBatch (centered, "
-                    + "3 phases per sample), median time per phase (after at least one warm-up mini-batch and one second); ngspice with each phase strategy, so the embedded solver is "
-                    + "also compared with ngspice's fastest%n", TrainingPathBench.BATCH);
+                    + "3 phases per sample), median wall and thread CPU time per phase over at least %d mini-batches and "
+                    + "%.0f s (after at least one warm-up mini-batch and %.0f s); ngspice with each phase strategy, so the "
+                    + "embedded solver is also compared with ngspice's fastest, measured in the same run%n",
+                    TrainingPathBench.BATCH, batches, TrainingPathBench.MIN_TIMED_SECONDS,
+                    TrainingPathBench.WARM_UP_SECONDS);
             for (NetworkSpec spec : networks) {
-                TrainingPathBench.measure(out, backends, open, spec, options, Math.max(2, samples / 3));
+                TrainingPathBench.measure(out, backends, open, spec, options, batches);
             }
             for (int k = 0; k < backends.size(); k++) {
                 out.println(backends.get(k).name() + ": " + open.get(k).info().label());
