@@ -195,7 +195,7 @@ public final class EmbeddedSimulator implements Simulator {
 
     @Override
     public SimulatorInfo info() {
-        return new SimulatorInfo("embedded", version(), "ejml " + EJML_VERSION + " sparse LU", "in-process (pure Java)");
+        return new SimulatorInfo("embedded", version(), "junction Schur complement, ejml " + EJML_VERSION + " sparse LU", "in-process (pure Java)");
     }
 
     /** The version of the Java solver: eqspice's own (from the build's version resource). */
