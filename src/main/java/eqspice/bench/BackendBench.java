@@ -45,8 +45,8 @@ public final class BackendBench {
 
     public static void run(PrintStream out, List<Backend> backends, List<NetworkSpec> networks, SolverOptions options,
                            int samples) {
-        out.printf(Locale.ROOT, "bench backends: median time per phase (set the phase's sources, solve, read) over %d samples (after at least one warm-up sample and one second); "
-                + "solver options %s; load %s%n", samples, options.label(), load());
+        out.printf(Locale.ROOT, "bench backends: median time per phase (set the phase's sources, solve, read) over %d samples (after at least one warm-up sample and %.0f s); "
+                + "solver options %s; load %s%n", samples, TrainingPathBench.WARM_UP_SECONDS, options.label(), load());
         out.println("wall: elapsed time; cpu: this thread's CPU time (ngspice runs in-process on the calling thread), "
                 + "which other processes' load does not inflate");
         out.printf(Locale.ROOT, "%-12s %-18s %-8s %10s %10s %10s %10s %10s %10s %9s %9s %10s%n", "network", "backend",
@@ -104,8 +104,8 @@ public final class BackendBench {
             double[][] times = new double[PHASES.length][samples];
             double[][] cpuTimes = new double[PHASES.length][samples];
             double[] seconds = new double[2 * PHASES.length];
-            // Warm-up: at least one sample and one second, so that a JIT-compiled backend is timed compiled.
-            long warm = System.nanoTime() + 1_000_000_000L;
+            // Warm-up: at least one sample and as long as the training path's, so that a JIT-compiled backend is timed compiled.
+            long warm = System.nanoTime() + (long) (TrainingPathBench.WARM_UP_SECONDS * 1e9);
             for (int w = 0; w == 0 || (System.nanoTime() < warm && w < 10_000); w++) {
                 phases(session, xs[w % xs.length], ys[w % ys.length], 1e-6, seconds);
             }
