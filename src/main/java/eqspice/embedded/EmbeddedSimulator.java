@@ -85,7 +85,9 @@ public final class EmbeddedSimulator implements Simulator {
     @Override
     public void setResistance(String name, double ohms) {
         MnaSystem s = loaded();
-        SpiceNumber.positive("resistance of " + name, ohms);
+        if (!(ohms > 0) || !Double.isFinite(ohms)) { // the message only when it fails: an update sets ~10^5 values
+            SpiceNumber.positive("resistance of " + name, ohms);
+        }
         Integer r = s.topology.resistorIndex.get(name);
         if (r == null) {
             throw new IllegalArgumentException("no resistor named '" + name + "' in circuit '" + circuit.title() + "'");
@@ -176,6 +178,12 @@ public final class EmbeddedSimulator implements Simulator {
             throw new IllegalStateException("no circuit loaded into the embedded simulator");
         }
         return system;
+    }
+
+    /** Never: setting a resistance costs a map lookup and a store, far less than loading the circuit again. */
+    @Override
+    public int reloadAbove() {
+        return Integer.MAX_VALUE;
     }
 
     @Override
