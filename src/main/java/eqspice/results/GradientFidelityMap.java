@@ -122,8 +122,7 @@ final class GradientFidelityMap {
             return null;
         }
         HeatMapChart chart = new HeatMapChartBuilder().width(900).height(600)
-                .title("Cosine between the training step and the finite-difference gradient, initial network, " + label
-                        + " (median per cell; 1 = exact direction, 0 = orthogonal, -1 = uphill)")
+                .title("Step vs finite-difference gradient at the start, " + label + ": median cosine (1 exact, -1 uphill)")
                 .xAxisTitle(PlotStyle.axisTitle(x)).yAxisTitle(y == null ? "" : PlotStyle.axisTitle(y)).build();
         chart.getStyler().setShowValue(true);
         chart.getStyler().setHeatMapValueDecimalPattern("0.00");
