@@ -25,7 +25,8 @@ import org.knowm.xchart.XYChartBuilder;
  * because it reads as text in any viewer and renders on a forge, and a re-run report diffs line by
  * line. It states the answer in words and numbers: converged fraction per estimator over alpha x
  * beta (each a fraction of its runs with a 95 % Wilson interval), where and why points fail (the
- * {@code outcome} shares per beta when the sweep had a {@code study:} section), one example loss
+ * {@code outcome} shares per beta when the sweep had a {@code study:} section), the gradient-fidelity map
+ * (with {@code study: {gradient_check: true}}, {@link GradientFidelityMap}), one example loss
  * curve per outcome, and Kiraz et al.'s Fig. 2 in its form (median loss per epoch for each beta at
  * the sweep's alpha closest to the paper's).
  */
@@ -125,6 +126,7 @@ public final class SweepReport {
             answer();
             convergedTables();
             failures();
+            gradientFidelity();
             examples();
             figure2();
             List<Path> plots = SweepPlots.write(dir, out);
@@ -324,6 +326,28 @@ public final class SweepReport {
                 line(row.toString());
             }
             line("");
+        }
+
+        private void gradientFidelity() throws IOException {
+            line("## Gradient fidelity");
+            line("");
+            if (!GradientFidelityMap.measured(t) || x == null) {
+                line("Not measured: " + (study ? "the sweep's `study:` section has no `gradient_check: true`"
+                        : "the sweep has no `study:` section") + ". With `study: {gradient_check: true}` each point "
+                        + "compares the step training takes with central finite differences through the same simulator,"
+                        + " on the initial and on the final network (docs/studies.md).");
+                line("");
+                return;
+            }
+            line("The step training takes (its estimator, beta and layer scaling) against central finite differences "
+                    + "through the same simulator. Each cell: median (quartiles) over the points. The ratio of crossbar "
+                    + "k is the per-conductance estimate / finite difference, median over the crossbar: 1 is exact, "
+                    + "(b/A)^k is Kendall's pair k amplifier stages from the output (docs/studies.md).");
+            line("");
+            GradientFidelityMap map = new GradientFidelityMap(out, t, x, y, this::line);
+            for (String e : estimators) {
+                map.section(label(e), e == null ? "" : "-" + e, rows(e));
+            }
         }
 
         /** One example run per outcome (without study: converged / not converged): its loss per epoch. */
