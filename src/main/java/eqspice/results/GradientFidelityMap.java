@@ -68,7 +68,7 @@ final class GradientFidelityMap {
         line.accept(rule.toString());
         for (String xv : xs) {
             List<Map<String, String>> in = rows.stream().filter(r -> xv.equals(r.get(x))).toList();
-            StringBuilder row = new StringBuilder("| " + PlotStyle.scientific(Double.parseDouble(xv)) + " | "
+            StringBuilder row = new StringBuilder("| " + PlotStyle.value(xv) + " | "
                     + in.size() + " | " + spread(in, "grad_cos_start") + " | " + spread(in, "grad_relerr_start") + " |");
             for (String r : ratios) {
                 row.append(' ').append(spread(in, r)).append(" |");

@@ -188,7 +188,7 @@ public final class SweepReport {
                     for (String xv : t.values(x)) {
                         List<Map<String, String>> in = rows.stream()
                                 .filter(r -> alpha.equals(r.get(ALPHA)) && xv.equals(r.get(x))).toList();
-                        cells.add(PlotStyle.scientific(Double.parseDouble(xv)) + ": " + converged(in) + "/" + in.size());
+                        cells.add(PlotStyle.value(xv) + ": " + converged(in) + "/" + in.size());
                     }
                     s.append(String.join(", ", cells));
                 }
@@ -281,7 +281,7 @@ public final class SweepReport {
                     List<Map<String, String>> in = rows.stream().filter(r -> x == null || xv.equals(r.get(x))).toList();
                     Map<String, Long> c = outcomeCounts(in);
                     StringBuilder row = new StringBuilder("| " + (x == null ? xv
-                            : PlotStyle.scientific(Double.parseDouble(xv))) + " |");
+                            : PlotStyle.value(xv)) + " |");
                     for (String o : outcomes) {
                         row.append(' ').append(c.getOrDefault(o, 0L)).append('/').append(in.size()).append(" |");
                     }

@@ -76,6 +76,19 @@ class SweepReportTest {
     }
 
     @Test
+    void anAxisOfListsIsWrittenAsItIs(@TempDir Path dir) throws Exception {
+        // kiraz-depth.yaml's network.hidden axis: values such as [2,2] are not numbers
+        Files.writeString(dir.resolve("points.csv"), "point_id,network.hidden,training.seed,status,initial_loss_v2,"
+                + "final_loss_v2,converged,epochs_to_converge,failed_phases,seconds,worker,reason,recovered_phases,"
+                + "outcome,grad_cos_start,grad_relerr_start,grad_ratio_start_l0,grad_cos_end\n"
+                + "aaaaaaaaaac1,\"[2,2]\",1,ok,0.5,1e-20,true,9,0,1,0,,,converged,0.9,0.1,0.0039,0.2\n"
+                + "aaaaaaaaaac2,[2],1,ok,0.5,0.4,false,-1,0,1,0,,,stalled,0.6,0.7,0.0625,0.3\n");
+        String md = Files.readString(SweepReport.write(dir));
+        assertTrue(md.contains("| [2,2] | 0/1 | 1/1 |") || md.contains("| [2,2] | 1/1 | 0/1 |"), md);
+        assertTrue(md.contains("| [2] | 1 | 0.6 (0.6..0.6) | 0.7 (0.7..0.7) | 0.0625 (0.0625..0.0625) | 0.3 (0.3..0.3) over 1 |"), md);
+    }
+
+    @Test
     void aFolderWithoutPointsIsRefusedInOneLine(@TempDir Path dir) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SweepReport.write(dir));
         assertTrue(e.getMessage().contains("has no points.csv"), e.getMessage());
