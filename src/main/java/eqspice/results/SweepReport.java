@@ -213,12 +213,22 @@ public final class SweepReport {
         }
 
         private void convergedTables() {
-            line("## Converged fraction per estimator over alpha x beta");
-            line("");
             if (x == null) {
+                line("## Converged fraction per estimator");
+                line("");
                 line("The sweep has no numeric axis besides the estimator.");
                 line("");
                 return;
+            }
+            line("## Converged fraction per estimator over " + (y == null ? "" : PlotStyle.shortName(y) + " x ")
+                    + PlotStyle.shortName(x));
+            line("");
+            List<String> pooled = t.axes().stream().filter(a -> !a.equals(x) && !a.equals(y) && !a.equals(ESTIMATOR))
+                    .toList();
+            if (!pooled.isEmpty()) {
+                line("Each cell pools the points of every value of " + String.join(", ", pooled.stream()
+                        .map(a -> "`" + a + "`").toList()) + ".");
+                line("");
             }
             List<String> xs = t.values(x);
             List<String> ys = y == null ? Arrays.asList((String) null) : t.values(y);
