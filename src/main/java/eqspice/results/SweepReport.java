@@ -278,8 +278,10 @@ public final class SweepReport {
             }
             List<String> outcomes = new ArrayList<>(outcomeCounts(t.rows()).keySet());
             line("Outcome of each point by the fixed rules of docs/studies.md (first match wins), per " 
-                    + (x == null ? "point" : PlotStyle.shortName(x)) + "; each cell k/n over "
-                    + (y == null ? "" : PlotStyle.shortName(y) + " x ") + "seeds.");
+                    + (x == null ? "point" : PlotStyle.shortName(x)) + "; each cell k/n over the points with that "
+                    + (x == null ? "estimator" : PlotStyle.shortName(x)) + ", whatever their "
+                    + String.join(", ", t.axes().stream().filter(a -> !a.equals(x) && !a.equals(ESTIMATOR))
+                            .map(a -> "`" + a + "`").toList()) + ".");
             line("");
             for (String e : estimators) {
                 List<Map<String, String>> rows = rows(e);
