@@ -63,6 +63,11 @@ final class PlotStyle {
         return Arrays.stream(v).mapToObj(d -> scientific ? scientific(d) : plain(d)).toList();
     }
 
+    /** One axis value for a table cell: a number in {@link #scientific} style, text (e.g. a list {@code [2,2]}) as it is. */
+    static String value(String axisValue) {
+        return SweepTable.isNumber(axisValue) ? scientific(Double.parseDouble(axisValue)) : axisValue;
+    }
+
     /** 3.16e-6 style: up to three significant digits, no "+" and no leading zeros in the exponent. */
     static String scientific(double v) {
         if (v == 0 || !Double.isFinite(v)) {

@@ -25,7 +25,8 @@ import org.knowm.xchart.XYChartBuilder;
  * because it reads as text in any viewer and renders on a forge, and a re-run report diffs line by
  * line. It states the answer in words and numbers: converged fraction per estimator over alpha x
  * beta (each a fraction of its runs with a 95 % Wilson interval), where and why points fail (the
- * {@code outcome} shares per beta when the sweep had a {@code study:} section), one example loss
+ * {@code outcome} shares per beta when the sweep had a {@code study:} section), the gradient-fidelity map
+ * (with {@code study: {gradient_check: true}}, {@link GradientFidelityMap}), one example loss
  * curve per outcome, and Kiraz et al.'s Fig. 2 in its form (median loss per epoch for each beta at
  * the sweep's alpha closest to the paper's).
  */
@@ -125,6 +126,7 @@ public final class SweepReport {
             answer();
             convergedTables();
             failures();
+            gradientFidelity();
             examples();
             figure2();
             List<Path> plots = SweepPlots.write(dir, out);
@@ -186,7 +188,7 @@ public final class SweepReport {
                     for (String xv : t.values(x)) {
                         List<Map<String, String>> in = rows.stream()
                                 .filter(r -> alpha.equals(r.get(ALPHA)) && xv.equals(r.get(x))).toList();
-                        cells.add(PlotStyle.scientific(Double.parseDouble(xv)) + ": " + converged(in) + "/" + in.size());
+                        cells.add(PlotStyle.value(xv) + ": " + converged(in) + "/" + in.size());
                     }
                     s.append(String.join(", ", cells));
                 }
@@ -211,12 +213,22 @@ public final class SweepReport {
         }
 
         private void convergedTables() {
-            line("## Converged fraction per estimator over alpha x beta");
-            line("");
             if (x == null) {
+                line("## Converged fraction per estimator");
+                line("");
                 line("The sweep has no numeric axis besides the estimator.");
                 line("");
                 return;
+            }
+            line("## Converged fraction per estimator over " + (y == null ? "" : PlotStyle.shortName(y) + " x ")
+                    + PlotStyle.shortName(x));
+            line("");
+            List<String> pooled = t.axes().stream().filter(a -> !a.equals(x) && !a.equals(y) && !a.equals(ESTIMATOR))
+                    .toList();
+            if (!pooled.isEmpty()) {
+                line("Each cell pools the points of every value of " + String.join(", ", pooled.stream()
+                        .map(a -> "`" + a + "`").toList()) + ".");
+                line("");
             }
             List<String> xs = t.values(x);
             List<String> ys = y == null ? Arrays.asList((String) null) : t.values(y);
@@ -266,8 +278,10 @@ public final class SweepReport {
             }
             List<String> outcomes = new ArrayList<>(outcomeCounts(t.rows()).keySet());
             line("Outcome of each point by the fixed rules of docs/studies.md (first match wins), per " 
-                    + (x == null ? "point" : PlotStyle.shortName(x)) + "; each cell k/n over "
-                    + (y == null ? "" : PlotStyle.shortName(y) + " x ") + "seeds.");
+                    + (x == null ? "point" : PlotStyle.shortName(x)) + "; each cell k/n over the points with that "
+                    + (x == null ? "estimator" : PlotStyle.shortName(x)) + ", whatever their "
+                    + String.join(", ", t.axes().stream().filter(a -> !a.equals(x) && !a.equals(ESTIMATOR))
+                            .map(a -> "`" + a + "`").toList()) + ".");
             line("");
             for (String e : estimators) {
                 List<Map<String, String>> rows = rows(e);
@@ -279,7 +293,7 @@ public final class SweepReport {
                     List<Map<String, String>> in = rows.stream().filter(r -> x == null || xv.equals(r.get(x))).toList();
                     Map<String, Long> c = outcomeCounts(in);
                     StringBuilder row = new StringBuilder("| " + (x == null ? xv
-                            : PlotStyle.scientific(Double.parseDouble(xv))) + " |");
+                            : PlotStyle.value(xv)) + " |");
                     for (String o : outcomes) {
                         row.append(' ').append(c.getOrDefault(o, 0L)).append('/').append(in.size()).append(" |");
                     }
@@ -324,6 +338,28 @@ public final class SweepReport {
                 line(row.toString());
             }
             line("");
+        }
+
+        private void gradientFidelity() throws IOException {
+            line("## Gradient fidelity");
+            line("");
+            if (!GradientFidelityMap.measured(t) || x == null) {
+                line("Not measured: " + (study ? "the sweep's `study:` section has no `gradient_check: true`"
+                        : "the sweep has no `study:` section") + ". With `study: {gradient_check: true}` each point "
+                        + "compares the step training takes with central finite differences through the same simulator,"
+                        + " on the initial and on the final network (docs/studies.md).");
+                line("");
+                return;
+            }
+            line("The step training takes (its estimator, beta and layer scaling) against central finite differences "
+                    + "through the same simulator. Each cell: median (quartiles) over the points. The ratio of crossbar "
+                    + "k is the per-conductance estimate / finite difference, median over the crossbar: 1 is exact, "
+                    + "(b/A)^k is Kendall's pair k amplifier stages from the output (docs/studies.md).");
+            line("");
+            GradientFidelityMap map = new GradientFidelityMap(out, t, x, y, this::line);
+            for (String e : estimators) {
+                map.section(label(e), e == null ? "" : "-" + e, rows(e));
+            }
         }
 
         /** One example run per outcome (without study: converged / not converged): its loss per epoch. */

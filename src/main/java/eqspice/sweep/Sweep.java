@@ -23,8 +23,12 @@ import java.util.Set;
  * @param sha256 SHA-256 of the file
  * @param axes   the axes, in file order
  * @param points every point, in planning order (the last axis varies fastest)
+ * @param deepestNetwork the most crossbars of any point of the whole plan: a shard keeps its plan's
+ *               value, so that every shard's table has the same study columns (a network.hidden axis
+ *               changes the number of crossbars, and one shard may hold none of the deepest points)
  */
-public record Sweep(String name, Path file, String sha256, List<Axis> axes, List<SweepPoint> points) {
+public record Sweep(String name, Path file, String sha256, List<Axis> axes, List<SweepPoint> points,
+                    int deepestNetwork) {
     /**
      * The most points a sweep plans: every point is validated and kept in memory when the sweep
      * loads (measured: about 2 KB and 1 ms each for a small network, 2026-12-04), and each process of a
@@ -87,12 +91,14 @@ public record Sweep(String name, Path file, String sha256, List<Axis> axes, List
             });
         });
         String name = points.get(0).experiment().name();
-        return new Sweep(name, file, points.get(0).experiment().sha256(), axes, points);
+        int deepest = points.stream().mapToInt(p -> p.experiment().config().spec().weightLayers()).max().orElseThrow();
+        return new Sweep(name, file, points.get(0).experiment().sha256(), axes, points, deepest);
     }
 
     /** The same sweep restricted to one shard's points. */
     public Sweep shard(Shard shard) {
-        return new Sweep(name, file, sha256, axes, points.stream().filter(p -> shard.contains(p.id())).toList());
+        return new Sweep(name, file, sha256, axes, points.stream().filter(p -> shard.contains(p.id())).toList(),
+                deepestNetwork);
     }
 
     /** The point with this id. */

@@ -72,17 +72,15 @@ public final class SweepRunner {
 
     /**
      * The study's points.csv columns: none when no point has a {@code study:} section, else for the
-     * deepest network of the sweep (a network.hidden axis changes the number of crossbars).
+     * deepest network of the whole sweep, also in a shard (a network.hidden axis changes the number of crossbars).
      */
     static List<String> studyColumns(Sweep sweep) {
         List<Study> studies = sweep.points().stream().flatMap(p -> p.experiment().study().stream()).toList();
         if (studies.isEmpty()) {
             return List.of();
         }
-        int layers = sweep.points().stream().mapToInt(p -> p.experiment().config().spec().weightLayers()).max()
-                .orElseThrow();
         boolean gradient = studies.stream().anyMatch(Study::gradientCheck);
-        return Attribution.columns(layers, new Study(true, gradient, Study.DEFAULT_MAX_CONDUCTANCES));
+        return Attribution.columns(sweep.deepestNetwork(), new Study(true, gradient, Study.DEFAULT_MAX_CONDUCTANCES));
     }
 
     /**

@@ -47,6 +47,48 @@ class SweepReportTest {
     }
 
     @Test
+    void theGradientFidelityMapGivesMediansAndQuartilesPerBeta(@TempDir Path dir) throws Exception {
+        String head = "point_id,training.alpha,training.beta,training.estimator,status,initial_loss_v2,final_loss_v2,"
+                + "converged,epochs_to_converge,failed_phases,seconds,worker,reason,recovered_phases,outcome,grad_cos_start,"
+                + "grad_relerr_start,grad_ratio_start_l0,grad_ratio_start_l1,grad_cos_end\n";
+        Files.writeString(dir.resolve("points.csv"), head
+                + "aaaaaaaaaab1,1.0E-9,1.0E-6,positive,ok,0.5,1e-20,true,9,0,1,0,,,converged,0.6,0.7,0.0625,1.0,0.1\n"
+                + "aaaaaaaaaab2,1.0E-9,1.0E-6,positive,ok,0.5,1e-20,true,9,0,1,0,,,converged,0.8,0.5,0.0625,1.0,0.2\n"
+                + "aaaaaaaaaab3,1.0E-9,0.01,positive,ok,0.5,0.5,false,-1,0,1,0,,,clipped-dead,0.2,3.0,0.5,0.9,-0.4\n"
+                + "aaaaaaaaaab4,1.0E-9,0.01,positive,ok,0.5,1e-20,true,20,0,1,0,,,converged,0.4,2.0,0.3,1.1,0.9\n");
+        String md = Files.readString(SweepReport.write(dir));
+        // 2 points per beta: the median is their mean, the quartiles interpolate a quarter of the way in
+        assertTrue(md.contains("| 1e-6 | 2 | 0.7 (0.65..0.75) | 0.6 (0.55..0.65) | 0.0625 (0.0625..0.0625) | 1 (1..1) "
+                + "| - (all converged) |"), md);
+        // at the end only the point that did not converge counts
+        assertTrue(md.contains("| 1e-2 | 2 | 0.3 (0.25..0.35) | 2.5 (2.25..2.75) | 0.4 (0.35..0.45) | 1 (0.95..1.05) "
+                + "| -0.4 (-0.4..-0.4) over 1 |"), md);
+        assertTrue(Files.isRegularFile(dir.resolve("report/gradient-fidelity-positive.png")));
+    }
+
+    @Test
+    void withoutTheGradientCheckTheReportSaysHowToGetIt(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("points.csv"), "point_id,training.alpha,training.beta,status,initial_loss_v2,"
+                + "final_loss_v2,converged,epochs_to_converge,failed_phases,seconds,worker,reason,recovered_phases,outcome\n"
+                + "aaaaaaaaaab1,1.0E-9,1.0E-6,ok,0.5,1e-20,true,9,0,1,0,,,converged\n");
+        String md = Files.readString(SweepReport.write(dir));
+        assertTrue(md.contains("Not measured: the sweep's `study:` section has no `gradient_check: true`"), md);
+    }
+
+    @Test
+    void anAxisOfListsIsWrittenAsItIs(@TempDir Path dir) throws Exception {
+        // kiraz-depth.yaml's network.hidden axis: values such as [2,2] are not numbers
+        Files.writeString(dir.resolve("points.csv"), "point_id,network.hidden,training.seed,status,initial_loss_v2,"
+                + "final_loss_v2,converged,epochs_to_converge,failed_phases,seconds,worker,reason,recovered_phases,"
+                + "outcome,grad_cos_start,grad_relerr_start,grad_ratio_start_l0,grad_cos_end\n"
+                + "aaaaaaaaaac1,\"[2,2]\",1,ok,0.5,1e-20,true,9,0,1,0,,,converged,0.9,0.1,0.0039,0.2\n"
+                + "aaaaaaaaaac2,[2],1,ok,0.5,0.4,false,-1,0,1,0,,,stalled,0.6,0.7,0.0625,0.3\n");
+        String md = Files.readString(SweepReport.write(dir));
+        assertTrue(md.contains("| [2,2] | 0/1 | 1/1 |") || md.contains("| [2,2] | 1/1 | 0/1 |"), md);
+        assertTrue(md.contains("| [2] | 1 | 0.6 (0.6..0.6) | 0.7 (0.7..0.7) | 0.0625 (0.0625..0.0625) | 0.3 (0.3..0.3) over 1 |"), md);
+    }
+
+    @Test
     void aFolderWithoutPointsIsRefusedInOneLine(@TempDir Path dir) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SweepReport.write(dir));
         assertTrue(e.getMessage().contains("has no points.csv"), e.getMessage());

@@ -51,6 +51,29 @@ class SweepPlanTest {
     }
 
     @Test
+    void everyShardHasThePlansStudyColumnsAlsoWithoutItsDeepestPoints() {
+        Sweep whole = plan(BASE + "study:\n  attribution: true\nsweep:\n  network.hidden: [[2], [2, 2, 2]]\n"
+                + "  training.seed: {count: 4}\n");
+        assertEquals(4, whole.deepestNetwork()); // 3 hidden layers: 4 crossbars
+        List<String> columns = SweepRunner.studyColumns(whole);
+        assertTrue(columns.contains("at_gmin_l3"), columns.toString());
+        boolean sawShallowOnly = false;
+        for (int i = 0; i < 8; i++) {
+            Sweep part = whole.shard(new Shard(i, 8));
+            if (part.points().isEmpty()) {
+                continue; // eqspice sweep --shard says there is nothing to do and writes no table
+            }
+            if (part.points().stream()
+                    .allMatch(p -> p.experiment().config().spec().hidden().size() == 1)) {
+                sawShallowOnly = true;
+            }
+            assertEquals(4, part.deepestNetwork());
+            assertEquals(columns, SweepRunner.studyColumns(part), "shard " + i);
+        }
+        assertTrue(sawShallowOnly, "no shard of 8 held only the 1-layer points: the test would not test the case");
+    }
+
+    @Test
     void integerEndsGiveIntegerValuesAndDeviceAndSolverFieldsSweep() {
         Sweep s = plan(BASE + "sweep:\n  training.epochs: {linear: [50, 200, 4]}\n"
                 + "  network.activation.is: [1.0e-14, 1.0e-12]\n  solver.reltol: [1.0e-3, 1.0e-6]\n");
