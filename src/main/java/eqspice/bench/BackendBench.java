@@ -45,8 +45,8 @@ public final class BackendBench {
 
     public static void run(PrintStream out, List<Backend> backends, List<NetworkSpec> networks, SolverOptions options,
                            int samples) {
-        out.printf(Locale.ROOT, "bench backends: median time per phase (set the phase's sources, solve, read) over %d samples (after at least one warm-up sample and one second); "
-                + "solver options %s; load %s%n", samples, options.label(), load());
+        out.printf(Locale.ROOT, "bench backends: median time per phase (set the phase's sources, solve, read) over %d samples (after at least one warm-up sample and %.0f s); "
+                + "solver options %s; load %s%n", samples, TrainingPathBench.WARM_UP_SECONDS, options.label(), load());
         out.println("wall: elapsed time; cpu: this thread's CPU time (ngspice runs in-process on the calling thread), "
                 + "which other processes' load does not inflate");
         out.printf(Locale.ROOT, "%-12s %-18s %-8s %10s %10s %10s %10s %10s %10s %9s %9s %10s%n", "network", "backend",
@@ -61,11 +61,15 @@ public final class BackendBench {
                 measureNetwork(out, backends, open, spec, options, samples);
             }
             out.println();
+            int batches = Math.max(3, samples / 3);
             out.printf(Locale.ROOT, "training path: mini-batches of %d samples through EqPropStep.runBatch (centered, "
-                    + "3 phases per sample), median time per phase (after at least one warm-up mini-batch and one second); ngspice with each phase strategy, so the embedded solver is "
-                    + "also compared with ngspice's fastest%n", TrainingPathBench.BATCH);
+                    + "3 phases per sample), median wall and thread CPU time per phase over at least %d mini-batches and "
+                    + "%.0f s (after at least one warm-up mini-batch and %.0f s); ngspice with each phase strategy, so the "
+                    + "embedded solver is also compared with ngspice's fastest, measured in the same run%n",
+                    TrainingPathBench.BATCH, batches, TrainingPathBench.MIN_TIMED_SECONDS,
+                    TrainingPathBench.WARM_UP_SECONDS);
             for (NetworkSpec spec : networks) {
-                TrainingPathBench.measure(out, backends, open, spec, options, Math.max(2, samples / 3));
+                TrainingPathBench.measure(out, backends, open, spec, options, batches);
             }
             for (int k = 0; k < backends.size(); k++) {
                 out.println(backends.get(k).name() + ": " + open.get(k).info().label());
@@ -100,8 +104,8 @@ public final class BackendBench {
             double[][] times = new double[PHASES.length][samples];
             double[][] cpuTimes = new double[PHASES.length][samples];
             double[] seconds = new double[2 * PHASES.length];
-            // Warm-up: at least one sample and one second, so that a JIT-compiled backend is timed compiled.
-            long warm = System.nanoTime() + 1_000_000_000L;
+            // Warm-up: at least one sample and as long as the training path's, so that a JIT-compiled backend is timed compiled.
+            long warm = System.nanoTime() + (long) (TrainingPathBench.WARM_UP_SECONDS * 1e9);
             for (int w = 0; w == 0 || (System.nanoTime() < warm && w < 10_000); w++) {
                 phases(session, xs[w % xs.length], ys[w % ys.length], 1e-6, seconds);
             }

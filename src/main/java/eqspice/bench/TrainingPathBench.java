@@ -28,39 +28,69 @@ final class TrainingPathBench {
     private TrainingPathBench() {
     }
 
-    /** One row per (backend, strategy): median seconds per phase over {@code batches} timed mini-batches. */
+    /** Warm-up per row: at least one mini-batch and this long (seconds), so that Java code is timed JIT-compiled. */
+    static final double WARM_UP_SECONDS = 3.0;
+    /** Timed per row: at least the requested mini-batches and this long (seconds), so that fast rows are medians of many. */
+    static final double MIN_TIMED_SECONDS = 2.0;
+
+    /**
+     * One row per (backend, strategy): median wall and thread CPU time per phase over at least
+     * {@code batches} timed mini-batches, with its ratio to the first row and, for the embedded
+     * backend, to ngspice's fastest strategy measured above it (wall and CPU).
+     */
     static void measure(PrintStream out, List<BackendBench.Backend> backends, List<Simulator> sims, NetworkSpec spec,
                         SolverOptions options, int batches) {
+        measure(out, backends, sims, spec, options, batches, WARM_UP_SECONDS, MIN_TIMED_SECONDS);
+    }
+
+    static void measure(PrintStream out, List<BackendBench.Backend> backends, List<Simulator> sims, NetworkSpec spec,
+                        SolverOptions options, int batches, double warmUpSeconds, double minTimedSeconds) {
         PhaseWorkload work = PhaseWorkload.of(spec, BATCH * (batches + 1));
         String shape = eqspice.network.CrossbarCircuit.shape(spec);
         double baseline = Double.NaN;
+        double fastestNgspice = Double.NaN;
+        double fastestNgspiceCpu = Double.NaN;
         for (int b = 0; b < backends.size(); b++) {
             boolean embedded = "embedded".equals(sims.get(b).info().backend());
             List<PhaseStrategy> strategies = embedded ? List.of(PhaseStrategy.SWEEP)
                     : List.of(PhaseStrategy.ALTER_OP, PhaseStrategy.SWEEP);
             for (PhaseStrategy strategy : strategies) {
                 CrossbarSession session = work.session(sims.get(b), options, strategy);
-                // Warm-up as in the per-phase table: at least one mini-batch and one second, so that the
-                // harness's Java code (maps of source values, the gradient pass) is timed JIT-compiled, as in
-                // a training run of many mini-batches, not in the interpreter (measured: 784-100-10 took ~17
-                // mini-batches, 5x the steady time per phase at first, to compile).
-                long warm = System.nanoTime() + 1_000_000_000L;
-                for (int w = 0; w == 0 || (System.nanoTime() < warm && w < 10_000); w++) {
+                // Warm-up: the harness's Java code (maps of source values, the gradient pass) and the
+                // embedded solver must be timed JIT-compiled, as in a training run of many mini-batches,
+                // not in the interpreter (measured: 784-100-10 took ~17 mini-batches, 5x the steady time
+                // per phase at first; on a loaded machine the compiler threads need longer).
+                long warm = System.nanoTime() + (long) (warmUpSeconds * 1e9);
+                for (int w = 0; w == 0 || (System.nanoTime() < warm && w < 100_000); w++) {
                     batch(session, work, w % (batches + 1));
                 }
-                double[] perPhase = new double[batches];
-                for (int k = 0; k < batches; k++) {
+                List<Double> wall = new ArrayList<>();
+                List<Double> cpu = new ArrayList<>();
+                long until = System.nanoTime() + (long) (minTimedSeconds * 1e9);
+                for (int k = 0; k < batches || (System.nanoTime() < until && k < 100_000); k++) {
+                    long c0 = BenchStats.cpuNanos();
                     long t0 = System.nanoTime();
-                    batch(session, work, k + 1);
-                    perPhase[k] = (System.nanoTime() - t0) / 1e9 / (BATCH * 3);
+                    batch(session, work, k % batches + 1);
+                    wall.add((System.nanoTime() - t0) / 1e9 / (BATCH * 3));
+                    cpu.add((BenchStats.cpuNanos() - c0) / 1e9 / (BATCH * 3));
                 }
-                double median = BenchStats.median(perPhase);
+                double median = BenchStats.median(wall.stream().mapToDouble(Double::doubleValue).toArray());
+                double medianCpu = BenchStats.median(cpu.stream().mapToDouble(Double::doubleValue).toArray());
                 if (Double.isNaN(baseline)) {
                     baseline = median;
                 }
+                String versus = "";
+                if (!embedded && !(median >= fastestNgspice)) {
+                    fastestNgspice = median;
+                    fastestNgspiceCpu = medianCpu;
+                } else if (embedded && !Double.isNaN(fastestNgspice)) {
+                    versus = String.format(Locale.ROOT, "  %.0fx ngspice's fastest (cpu %.0fx)", fastestNgspice / median,
+                            fastestNgspiceCpu / medianCpu);
+                }
                 String label = embedded ? backends.get(b).name() : "ngspice-" + strategy.label();
-                out.printf(Locale.ROOT, "%-12s %-20s %12s per phase  %8s of the first row%n", shape, label,
-                        BenchStats.ms(median), String.format(Locale.ROOT, "%.1fx", baseline / median));
+                out.printf(Locale.ROOT, "%-12s %-20s %10s per phase (cpu %10s) over %5d mini-batches  %8s of the first row%s%n",
+                        shape, label, BenchStats.ms(median), BenchStats.ms(medianCpu), wall.size(),
+                        String.format(Locale.ROOT, "%.1fx", baseline / median), versus);
                 out.flush();
             }
         }

@@ -20,6 +20,10 @@ final class Conductances {
     private int[] edgeKnown;
     private int[] edgeFree;
     private double[] edgeG;
+    // Edges in runs: run r covers edges edgeRun[r] .. edgeRun[r+1]-1, all at known node runKnown[r], with
+    // consecutive free nodes from edgeFree[edgeRun[r]] (a crossbar row), so its injection is one contiguous loop.
+    private int[] edgeRun;
+    private int[] runKnown;
     private double[] edgeRhs;
     private boolean edgesDirty = true;
     private boolean shared;   // g and edgeG are held by a solution whose currents are not computed yet
@@ -57,6 +61,9 @@ final class Conductances {
             edgeKnown[e] = -2 - Math.min(a[k], b[k]);
             edgeFree[e] = Math.max(a[k], b[k]);
         }
+        edgeRun = IntStream.rangeClosed(0, edges.length).filter(e -> e == 0 || e == edges.length
+                || edgeKnown[e] != edgeKnown[e - 1] || edgeFree[e] != edgeFree[e - 1] + 1).toArray();
+        runKnown = IntStream.range(0, edgeRun.length - 1).map(r -> edgeKnown[edgeRun[r]]).toArray();
     }
 
     private boolean isEdge(int k) {
@@ -96,8 +103,13 @@ final class Conductances {
     void inject(double[] rhs, double[] known) {
         if (edgesDirty || edgeRhs == null) { // only new inputs or weights change it (not a nudge)
             edgeRhs = new double[rhs.length];
-            for (int e = 0; e < edgeFree.length; e++) {
-                edgeRhs[edgeFree[e]] += edgeG[e] * known[edgeKnown[e]];
+            for (int r = 0; r < runKnown.length; r++) {
+                double v = known[runKnown[r]];
+                int from = edgeRun[r];
+                int free = edgeFree[from] - from;
+                for (int e = from; e < edgeRun[r + 1]; e++) {
+                    edgeRhs[free + e] += edgeG[e] * v;
+                }
             }
             edgesDirty = false;
         }

@@ -66,7 +66,9 @@ public final class EmbeddedSimulator implements Simulator {
     @Override
     public void setSource(String name, double value) {
         MnaSystem s = loaded();
-        SpiceNumber.finite("value of " + name, value);
+        if (!Double.isFinite(value)) { // the message only when it fails: phases set thousands of values
+            SpiceNumber.finite("value of " + name, value);
+        }
         Integer v = s.topology.voltageSourceIndex.get(name);
         if (v != null) {
             s.setVolts(v, value);
@@ -83,7 +85,9 @@ public final class EmbeddedSimulator implements Simulator {
     @Override
     public void setResistance(String name, double ohms) {
         MnaSystem s = loaded();
-        SpiceNumber.positive("resistance of " + name, ohms);
+        if (!(ohms > 0) || !Double.isFinite(ohms)) { // the message only when it fails: an update sets ~10^5 values
+            SpiceNumber.positive("resistance of " + name, ohms);
+        }
         Integer r = s.topology.resistorIndex.get(name);
         if (r == null) {
             throw new IllegalArgumentException("no resistor named '" + name + "' in circuit '" + circuit.title() + "'");
@@ -176,6 +180,12 @@ public final class EmbeddedSimulator implements Simulator {
         return system;
     }
 
+    /** Never: setting a resistance costs a map lookup and a store, far less than loading the circuit again. */
+    @Override
+    public int reloadAbove() {
+        return Integer.MAX_VALUE;
+    }
+
     @Override
     public Recovery lastRecovery() {
         return lastRecovery;
@@ -186,9 +196,14 @@ public final class EmbeddedSimulator implements Simulator {
         return loaded().size();
     }
 
+    /** The Schur solver that solved the last operating point, or null when a sparse LU of the whole system did. */
+    SchurSolver schurInUse() {
+        return loaded().schurInUse();
+    }
+
     @Override
     public SimulatorInfo info() {
-        return new SimulatorInfo("embedded", version(), "ejml " + EJML_VERSION + " sparse LU", "in-process (pure Java)");
+        return new SimulatorInfo("embedded", version(), "junction Schur complement, ejml " + EJML_VERSION + " sparse LU", "in-process (pure Java)");
     }
 
     /** The version of the Java solver: eqspice's own (from the build's version resource). */

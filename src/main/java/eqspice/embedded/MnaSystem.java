@@ -32,11 +32,18 @@ final class MnaSystem {
     private final double[] linear;
     private boolean linearDirty = true;
     final double[] known;
+    private final int[] knownSource;   // per known node: the voltage source holding it
+    private final double[] knownSign;  // +1 when the source's plus is the node, -1 for its minus
     private final double[] rhsBase;
     private final double[] rhs;
     private final DMatrixRMaj b;
     private final DMatrixRMaj solution;
     private final LinearSolverSparse<DMatrixSparseCSC, DMatrixRMaj> lu = LinearSolverFactory_DSCC.lu(FillReducing.NONE);
+    /** The solver that factorises the linear elements once per change of their values; null when the circuit does not suit it. */
+    private SchurSolver schur;
+    private boolean schurPlanned;
+    /** Whether {@link #schur} holds the current linear values (false: its linear block was singular, the full LU solves). */
+    private boolean schurReady;
 
     MnaSystem(Topology t, double gmin) {
         topology = t;
@@ -72,6 +79,8 @@ final class MnaSystem {
         conductances.freeze();
         linear = new double[pattern.nonZeros()];
         known = new double[t.knownCount()];
+        knownSource = t.knownSource.stream().mapToInt(Integer::intValue).toArray();
+        knownSign = t.knownSign.stream().mapToDouble(Double::doubleValue).toArray();
         rhsBase = new double[n];
         rhs = new double[n];
         b = new DMatrixRMaj(n, 1);
@@ -119,14 +128,22 @@ final class MnaSystem {
     void prepare() {
         if (linearDirty) {
             stampLinear();
+            if (!schurPlanned) { // planned by the entries the linear elements fill, so after the first stamp
+                schur = SchurSolver.plan(pattern, linear, diodes.p, diodes.c, topology.currentUnknown);
+                schurPlanned = true;
+            }
+            schurReady = schur != null && schur.factor(linear);
             linearDirty = false;
         }
         for (int k = 0; k < known.length; k++) {
-            known[k] = topology.knownSign.get(k) * sources.volts(topology.knownSource.get(k)) * sourceScale;
+            known[k] = knownSign[k] * sources.volts(knownSource[k]) * sourceScale;
         }
         conductances.inject(rhsBase, known);
         sources.rhs(rhsBase, sourceScale, this);
         controlled.rhs(rhsBase, this);
+        if (schurReady) {
+            schur.reduceRhs(rhsBase);
+        }
     }
 
     /** A known node's voltage; 0 for ground and for unknowns (whose terms stay in the matrix). */
@@ -159,6 +176,12 @@ final class MnaSystem {
      * @return false when the matrix is singular or the solution is not finite
      */
     boolean solve(double[] out) {
+        // A block or separator of the Schur solver can be singular where pivoting over the whole matrix is not.
+        return schurReady && schur.solve(diodes, known, out) || solveWhole(out);
+    }
+
+    /** Solves the whole system with a sparse LU (factorised afresh). */
+    private boolean solveWhole(double[] out) {
         DMatrixSparseCSC a = pattern.matrix();
         System.arraycopy(linear, 0, a.nz_values, 0, linear.length);
         System.arraycopy(rhsBase, 0, rhs, 0, n);
@@ -178,6 +201,11 @@ final class MnaSystem {
             out[u] = value;
         }
         return true;
+    }
+
+    /** The Schur solver when it solved the last system, or null when the whole matrix was factorised (for tests). */
+    SchurSolver schurInUse() {
+        return schurReady ? schur : null;
     }
 
     /** See {@link Diodes#unconverged}. */

@@ -32,8 +32,6 @@ import java.util.function.DoubleUnaryOperator;
  * <p>The session does not own the simulator: whoever opened it closes it.
  */
 public final class CrossbarSession {
-    /** Default of {@link #reloadAbove()}: measured crossover between altering and reloading (docs/performance.md "Fast phases"). */
-    public static final int DEFAULT_RELOAD_ABOVE = 500;
     private final Simulator simulator;
     private final CrossbarCircuit builder;
     private final LoadedConductances conductances;
@@ -43,7 +41,7 @@ public final class CrossbarSession {
     private final List<String> comments;
     private final PhaseStrategy strategy;
     private LayeredNetwork network;
-    private int reloadAbove = DEFAULT_RELOAD_ABOVE;
+    private int reloadAbove;
     private final VoltagesAcross across;
     private final DoubleUnaryOperator deviceCoContent;
 
@@ -106,6 +104,7 @@ public final class CrossbarSession {
     private CrossbarSession(Simulator simulator, LayeredNetwork network, Fidelity fidelity, SolverOptions options,
                             List<String> comments, PhaseStrategy strategy) {
         this.simulator = simulator;
+        this.reloadAbove = simulator.reloadAbove();
         this.strategy = strategy;
         this.builder = new CrossbarCircuit(network.spec(), fidelity);
         this.conductances = new LoadedConductances(simulator, builder, network);
@@ -171,10 +170,11 @@ public final class CrossbarSession {
 
     /**
      * Loads new conductances: the changed resistors are altered one by one, or, when more than
-     * {@link #reloadAbove()} of them changed, the whole circuit is loaded again. Measured by
-     * {@code eqspice bench phases} (docs/performance.md "Fast phases"): ngspice finds an element to alter by
-     * walking its instances, so one {@code alter} costs 40 us on a 3k-element circuit and 140 us
-     * on a 22k-element one, while a reload costs about as much as 1,500 alters at 3k elements.
+     * {@link #reloadAbove()} of them changed, the whole circuit is loaded again. The threshold is
+     * the simulator's ({@link Simulator#reloadAbove}): 500 for ngspice, whose {@code alter} walks
+     * its instances (docs/performance.md "Fast phases"), never for the embedded solver (measured at
+     * 784x2-100-10, every conductance changed by 0.2 %: 15 ms of CPU by setting them, 50 ms by a reload,
+     * which also starts the next solve from zero).
      */
     public void setNetwork(LayeredNetwork next) {
         if (!next.spec().equals(network.spec())) {
@@ -192,7 +192,7 @@ public final class CrossbarSession {
         network = next;
     }
 
-    /** Changed conductances above which {@link #setNetwork} reloads the circuit instead of altering them. */
+    /** Changed conductances above which {@link #setNetwork} reloads the circuit instead of altering them (the simulator's {@link Simulator#reloadAbove} unless set). */
     public int reloadAbove() {
         return reloadAbove;
     }

@@ -38,10 +38,13 @@ public enum Estimator {
      * @param beta     nudging strength, &gt; 0
      */
     public double estimate(double free, double positive, double negative, double beta) {
+        // times the reciprocal, not divided: a mini-batch estimates ~10^5 conductances per sample with one
+        // beta, and the JIT hoists 0.5 / beta out of that loop (a division per conductance cost a quarter
+        // of the gradient pass); the result differs from the quotient by at most one unit in the last place
         return switch (this) {
-            case POSITIVE -> (positive * positive - free * free) / (2 * beta);
-            case NEGATIVE -> (free * free - negative * negative) / (2 * beta);
-            case CENTERED -> (positive * positive - negative * negative) / (4 * beta);
+            case POSITIVE -> (positive * positive - free * free) * (0.5 / beta);
+            case NEGATIVE -> (free * free - negative * negative) * (0.5 / beta);
+            case CENTERED -> (positive * positive - negative * negative) * (0.25 / beta);
         };
     }
 

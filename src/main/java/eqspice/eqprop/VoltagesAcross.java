@@ -13,25 +13,46 @@ import java.util.function.DoubleUnaryOperator;
  * The voltage across every conductance of a crossbar (row node minus column node) from a
  * solution. A crossbar has tens of thousands of conductances but only a few hundred nodes, so
  * each node is looked up in the solution once and the differences are taken from an array.
+ * Consecutive conductances of a crossbar row share their row node and have consecutive column
+ * nodes, so the conductances are kept as such runs: the inner loops then read contiguous
+ * arrays (which the JIT vectorises) instead of two index arrays per conductance.
  */
 final class VoltagesAcross {
     private final List<String> nodes;
-    private final int[] row;
-    private final int[] column;
+    private final int count;
+    // Run r covers conductances runStart[r] .. runStart[r+1]-1: row node runRow[r], column nodes runColumn[r] + 0, 1, ...
+    private final int[] runStart;
+    private final int[] runRow;
+    private final int[] runColumn;
     private ValueMap.Index positionsOf;
     private int[] positions;
 
     VoltagesAcross(List<Conductor> conductors) {
         Map<String, Integer> index = new HashMap<>();
         List<String> seen = new ArrayList<>();
-        row = new int[conductors.size()];
-        column = new int[conductors.size()];
-        for (int c = 0; c < row.length; c++) {
+        count = conductors.size();
+        List<int[]> runs = new ArrayList<>();
+        int[] run = null;
+        for (int c = 0; c < count; c++) {
             Conductor k = conductors.get(c);
-            row[c] = index.computeIfAbsent(k.rowNode(), n -> add(seen, n));
-            column[c] = index.computeIfAbsent(k.columnNode(), n -> add(seen, n));
+            int row = index.computeIfAbsent(k.rowNode(), n -> add(seen, n));
+            int column = index.computeIfAbsent(k.columnNode(), n -> add(seen, n));
+            if (run != null && run[1] == row && run[2] + (c - run[0]) == column) {
+                continue;
+            }
+            run = new int[] {c, row, column};
+            runs.add(run);
         }
         nodes = List.copyOf(seen);
+        runStart = new int[runs.size() + 1];
+        runRow = new int[runs.size()];
+        runColumn = new int[runs.size()];
+        for (int r = 0; r < runs.size(); r++) {
+            runStart[r] = runs.get(r)[0];
+            runRow[r] = runs.get(r)[1];
+            runColumn[r] = runs.get(r)[2];
+        }
+        runStart[runs.size()] = count;
     }
 
     private static int add(List<String> seen, String node) {
@@ -42,9 +63,14 @@ final class VoltagesAcross {
     /** Voltage across every conductance, in the conductors' order. */
     double[] of(Solution s) {
         double[] v = nodeVoltages(s);
-        double[] dv = new double[row.length];
-        for (int c = 0; c < dv.length; c++) {
-            dv[c] = v[row[c]] - v[column[c]];
+        double[] dv = new double[count];
+        for (int r = 0; r + 1 < runStart.length; r++) {
+            double vr = v[runRow[r]];
+            int at = runStart[r];
+            int k = runColumn[r] - at;
+            for (int c = at; c < runStart[r + 1]; c++) {
+                dv[c] = vr - v[k + c];
+            }
         }
         return dv;
     }
@@ -61,14 +87,26 @@ final class VoltagesAcross {
         double[] v0 = nodeVoltages(free);
         double[] vp = positive == null ? null : nodeVoltages(positive);
         double[] vn = negative == null ? null : nodeVoltages(negative);
-        double[] grad = new double[row.length];
-        for (int c = 0; c < grad.length; c++) {
-            int r = row[c];
-            int k = column[c];
-            double f = v0[r] - v0[k];
-            double p = vp == null ? 0 : vp[r] - vp[k];
-            double n = vn == null ? 0 : vn[r] - vn[k];
-            grad[c] = coContent == null ? estimator.estimate(f, p, n, beta) : estimator.estimate(f, p, n, beta, coContent);
+        double[] p0 = vp == null ? new double[v0.length] : vp; // a phase not needed: 0 V across everything
+        double[] n0 = vn == null ? new double[v0.length] : vn;
+        double[] grad = new double[count];
+        for (int r = 0; r + 1 < runStart.length; r++) {
+            int row = runRow[r];
+            double f0 = v0[row];
+            double pr = p0[row];
+            double nr = n0[row];
+            int at = runStart[r];
+            int k = runColumn[r] - at;
+            int end = runStart[r + 1];
+            if (coContent == null) {
+                for (int c = at; c < end; c++) {
+                    grad[c] = estimator.estimate(f0 - v0[k + c], pr - p0[k + c], nr - n0[k + c], beta);
+                }
+            } else {
+                for (int c = at; c < end; c++) {
+                    grad[c] = estimator.estimate(f0 - v0[k + c], pr - p0[k + c], nr - n0[k + c], beta, coContent);
+                }
+            }
         }
         return grad;
     }

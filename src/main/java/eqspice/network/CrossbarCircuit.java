@@ -37,6 +37,9 @@ public final class CrossbarCircuit {
     private final Fidelity fidelity;
     private final double[] variation;
     private final HiddenUnitParts hiddenUnit;
+    // Source names, built once: every phase sets hundreds of them, and a String keeps its hash code.
+    private final String[] inputSources;
+    private final String[] nudgeSources;
 
     /** A builder of ideal circuits. */
     public CrossbarCircuit(NetworkSpec spec) {
@@ -54,6 +57,15 @@ public final class CrossbarCircuit {
         }
         this.variation = fidelity.deviceFactors(spec.conductanceCount());
         this.hiddenUnit = new HiddenUnitParts(layout, fidelity);
+        this.inputSources = new String[spec.layerWidth(0)];
+        for (int i = 0; i < inputSources.length; i++) {
+            inputSources[i] = layout.inputSource(i);
+        }
+        this.nudgeSources = new String[2 * spec.outputs()];
+        for (int k = 0; k < spec.outputs(); k++) {
+            nudgeSources[2 * k] = layout.nudgePlus(k);
+            nudgeSources[2 * k + 1] = layout.nudgeMinus(k);
+        }
         this.roles = Collections.unmodifiableMap(CrossbarRoles.of(build(LayeredNetwork.uniform(spec, spec.bounds().gMax()),
                 new double[spec.inputs()], SolverOptions.DEFAULT, List.of()).elements()));
     }
@@ -162,9 +174,9 @@ public final class CrossbarCircuit {
     public Map<String, Double> inputValues(double[] x) {
         NetworkSpec spec = layout.spec();
         checkWidth("inputs", x, spec.inputs());
-        Map<String, Double> values = new LinkedHashMap<>();
-        for (int i = 0; i < spec.layerWidth(0); i++) {
-            values.put(layout.inputSource(i), layout.inputSign(i) * x[layout.inputIndex(i)]);
+        Map<String, Double> values = new LinkedHashMap<>(2 * inputSources.length);
+        for (int i = 0; i < inputSources.length; i++) {
+            values.put(inputSources[i], layout.inputSign(i) * x[layout.inputIndex(i)]);
         }
         return values;
     }
@@ -172,10 +184,10 @@ public final class CrossbarCircuit {
     /** Values of the nudging sources for nudging currents {@code currents} (A), by source name. */
     public Map<String, Double> nudgeValues(double[] currents) {
         checkWidth("nudging currents", currents, layout.spec().outputs());
-        Map<String, Double> values = new LinkedHashMap<>();
+        Map<String, Double> values = new LinkedHashMap<>(2 * nudgeSources.length);
         for (int k = 0; k < currents.length; k++) {
-            values.put(layout.nudgePlus(k), currents[k]);
-            values.put(layout.nudgeMinus(k), -currents[k]);
+            values.put(nudgeSources[2 * k], currents[k]);
+            values.put(nudgeSources[2 * k + 1], -currents[k]);
         }
         return values;
     }

@@ -89,6 +89,11 @@ public final class RestartingSession implements TransientSimulator {
     }
 
     @Override
+    public int reloadAbove() {
+        return NgspiceSession.RELOAD_ABOVE;
+    }
+
+    @Override
     public void setResistance(String name, double ohms) {
         ensureAlive();
         current.setResistance(name, ohms);

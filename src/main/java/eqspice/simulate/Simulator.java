@@ -23,6 +23,16 @@ public interface Simulator extends AutoCloseable {
     void setResistance(String name, double ohms);
 
     /**
+     * How many changed resistances make loading the circuit again cheaper than
+     * {@link #setResistance} for each of them ({@link Integer#MAX_VALUE}: never), for whoever
+     * applies a weight update. Backends differ by orders of magnitude here (ngspice walks its
+     * instances for every {@code alter}), so this is the backend's to say.
+     */
+    default int reloadAbove() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
      * Solves the DC operating point of the loaded circuit with its current values.
      *
      * @throws SimulationException when the circuit cannot be solved; the message carries the backend's log

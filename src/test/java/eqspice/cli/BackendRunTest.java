@@ -21,7 +21,7 @@ class BackendRunTest {
                 "tiny.yaml", "--quiet");
         assertEquals(0, r.exitCode(), r.err());
         String prov = Files.readString(dir.resolve("results/tiny/provenance.json"));
-        assertTrue(prov.matches("(?s).*\"simulator\" : \"embedded \\S+ \\(ejml 0.46.1 sparse LU\\)\".*"), prov);
+        assertTrue(prov.matches("(?s).*\"simulator\" : \"embedded \\S+ \\(junction Schur complement, ejml 0.46.1 sparse LU\\)\".*"), prov);
         assertTrue(r.out().contains("backend embedded"), r.out());
     }
 
