@@ -50,6 +50,9 @@ public final class CoSimulator implements Simulator {
     /** Positions set since the reference was last brought up to date. */
     private final BitSet pending = new BitSet();
     private int pendingCount;
+    /** {@link #setResistances}' last names list and their element positions. */
+    private List<String> resolvedNames;
+    private int[] resolvedPosition;
     private boolean referenceLoaded;
     private long solves;
     private final CoSimStats total = new CoSimStats();
@@ -80,6 +83,8 @@ public final class CoSimulator implements Simulator {
         Arrays.fill(setValues, Double.NaN);
         pending.clear();
         pendingCount = 0;
+        resolvedNames = null;
+        resolvedPosition = null;
     }
 
     @Override
@@ -94,13 +99,38 @@ public final class CoSimulator implements Simulator {
         remember(name, ohms);
     }
 
+    @Override
+    public void setResistances(List<String> names, int[] changed, int count, double[] ohms) {
+        primary.setResistances(names, changed, count, ohms);
+        if (names != resolvedNames) {
+            int[] at = new int[names.size()];
+            for (int k = 0; k < at.length; k++) {
+                at[k] = positionOf(names.get(k));
+            }
+            resolvedPosition = at;
+            resolvedNames = names;
+        }
+        for (int i = 0; i < count; i++) {
+            int k = changed[i];
+            rememberAt(resolvedPosition[k], ohms[k]);
+        }
+    }
+
     /** Records a value the primary accepted, for the reference to follow when it is next used. */
     private void remember(String name, double value) {
+        rememberAt(positionOf(name), value);
+    }
+
+    private int positionOf(String name) {
         Integer k = position.get(name);
         if (k == null) { // the primary knows an element this circuit lacks: a programming error
             throw new IllegalStateException("co-simulation: no source or resistor named '" + name + "' in circuit '"
                     + circuit.title() + "'");
         }
+        return k;
+    }
+
+    private void rememberAt(int k, double value) {
         setValues[k] = value;
         if (pendingCount <= RELOAD_ABOVE && !pending.get(k)) {
             pending.set(k);

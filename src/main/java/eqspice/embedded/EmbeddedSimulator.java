@@ -41,6 +41,9 @@ public final class EmbeddedSimulator implements Simulator {
     private ValueMap.Index nodeNames;
     private ValueMap.Index branchNames;
     private int[] knownOf;
+    /** {@link #setResistances}' last names list and their resistor indices in {@link #system}. */
+    private List<String> resolvedNames;
+    private int[] resolvedIndex;
 
     @Override
     public void load(Circuit c) {
@@ -56,6 +59,8 @@ public final class EmbeddedSimulator implements Simulator {
         t.voltageSources.forEach(v -> branches.add(v.name()));
         t.vcvs.forEach(e -> branches.add(e.name()));
         branchNames = ValueMap.index(branches);
+        resolvedNames = null;
+        resolvedIndex = null;
         knownOf = new int[t.voltageSources.size()];
         Arrays.fill(knownOf, -1);
         for (int k = 0; k < t.knownSource.size(); k++) {
@@ -93,6 +98,33 @@ public final class EmbeddedSimulator implements Simulator {
             throw new IllegalArgumentException("no resistor named '" + name + "' in circuit '" + circuit.title() + "'");
         }
         s.setConductance(r, 1.0 / ohms);
+    }
+
+    /** Looks {@code names} up once per list and loaded circuit; afterwards a value costs a store. */
+    @Override
+    public void setResistances(List<String> names, int[] changed, int count, double[] ohms) {
+        MnaSystem s = loaded();
+        if (names != resolvedNames) {
+            int[] index = new int[names.size()];
+            for (int k = 0; k < index.length; k++) {
+                Integer r = s.topology.resistorIndex.get(names.get(k));
+                index[k] = r == null ? -1 : r;
+            }
+            resolvedIndex = index;
+            resolvedNames = names;
+        }
+        for (int i = 0; i < count; i++) {
+            int k = changed[i];
+            double value = ohms[k];
+            if (!(value > 0) || !Double.isFinite(value)) {
+                SpiceNumber.positive("resistance of " + names.get(k), value);
+            }
+            if (resolvedIndex[k] < 0) {
+                throw new IllegalArgumentException("no resistor named '" + names.get(k) + "' in circuit '"
+                        + circuit.title() + "'");
+            }
+            s.setConductance(resolvedIndex[k], 1.0 / value);
+        }
     }
 
     @Override

@@ -186,9 +186,7 @@ public final class CrossbarSession {
             reload();
             return;
         }
-        for (int c = 0; c < g.length; c++) {
-            conductances.set(c, g[c]);
-        }
+        conductances.setAll(g);
         network = next;
     }
 
