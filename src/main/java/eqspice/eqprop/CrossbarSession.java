@@ -273,12 +273,6 @@ public final class CrossbarSession {
         return across.gradient(free, positive, negative, estimator, beta, deviceCoContent);
     }
 
-    /** The estimator's dL/dg for one device from its voltages in the phases, by the devices' law. */
-    double estimate(Estimator estimator, double free, double positive, double negative, double beta) {
-        return deviceCoContent == null ? estimator.estimate(free, positive, negative, beta)
-                : estimator.estimate(free, positive, negative, beta, deviceCoContent);
-    }
-
     /** The simulator this session drives. */
     public Simulator simulator() {
         return simulator;
