@@ -160,7 +160,7 @@ public final class CrossbarSession {
 
     /** Applies the logical inputs {@code x} to the input sources. */
     public void setInputs(double[] x) {
-        sources.set(builder.inputValues(x));
+        sources.set(builder.inputSourceNames(), builder.inputVector(x));
     }
 
     /** Sets the nudging current of every output (A; 0 for the free phase). */
