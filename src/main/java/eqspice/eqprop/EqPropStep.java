@@ -71,24 +71,36 @@ public final class EqPropStep {
     public static List<Outcome> runBatch(CrossbarSession session, List<double[]> xs, List<double[]> ys,
                                          Estimator estimator, double beta) {
         List<Outcome> out = new ArrayList<>(xs.size());
+        runBatch(session, xs, ys, estimator, beta, out::add);
+        return out;
+    }
+
+    /**
+     * {@link #runBatch(CrossbarSession, List, List, Estimator, double)} handing each sample's
+     * outcome to {@code each} as soon as it is known, in sample order (a trainer sums the
+     * gradients while they are still in the cache).
+     */
+    public static void runBatch(CrossbarSession session, List<double[]> xs, List<double[]> ys, Estimator estimator,
+                                double beta, java.util.function.Consumer<Outcome> each) {
         if (session.strategy() != PhaseStrategy.SWEEP) {
             for (int s = 0; s < xs.size(); s++) {
+                Outcome o;
                 try {
-                    out.add(new Outcome(run(session, xs.get(s), ys.get(s), estimator, beta), null));
+                    o = new Outcome(run(session, xs.get(s), ys.get(s), estimator, beta), null);
                 } catch (PhaseFailedException e) {
-                    out.add(new Outcome(null, e));
+                    o = new Outcome(null, e);
                 }
+                each.accept(o);
             }
-            return out;
+            return;
         }
         if (!(beta > 0) || !Double.isFinite(beta)) {
             throw new IllegalArgumentException("beta must be a finite number > 0, got " + beta);
         }
         List<Phase> phases = phasesOf(estimator);
         inSweeps(session, xs, ys, phases, beta,
-                (s, sols) -> out.add(new Outcome(result(session, ys.get(s), phases, sols, estimator, beta), null)),
-                (s, failure) -> out.add(new Outcome(null, failure)));
-        return out;
+                (s, sols) -> each.accept(new Outcome(result(session, ys.get(s), phases, sols, estimator, beta), null)),
+                (s, failure) -> each.accept(new Outcome(null, failure)));
     }
 
     /**
