@@ -50,9 +50,11 @@ public final class CoSimulator implements Simulator {
     /** Positions set since the reference was last brought up to date. */
     private final BitSet pending = new BitSet();
     private int pendingCount;
-    /** {@link #setResistances}' last names list and their element positions. */
+    /** {@link #setResistances}' and {@link #setSources}' last names lists and their element positions. */
     private List<String> resolvedNames;
     private int[] resolvedPosition;
+    private List<String> resolvedSourceNames;
+    private int[] resolvedSourcePosition;
     private boolean referenceLoaded;
     private long solves;
     private final CoSimStats total = new CoSimStats();
@@ -85,6 +87,8 @@ public final class CoSimulator implements Simulator {
         pendingCount = 0;
         resolvedNames = null;
         resolvedPosition = null;
+        resolvedSourceNames = null;
+        resolvedSourcePosition = null;
     }
 
     @Override
@@ -103,17 +107,34 @@ public final class CoSimulator implements Simulator {
     public void setResistances(List<String> names, int[] changed, int count, double[] ohms) {
         primary.setResistances(names, changed, count, ohms);
         if (names != resolvedNames) {
-            int[] at = new int[names.size()];
-            for (int k = 0; k < at.length; k++) {
-                at[k] = positionOf(names.get(k));
-            }
-            resolvedPosition = at;
+            resolvedPosition = positionsOf(names);
             resolvedNames = names;
         }
         for (int i = 0; i < count; i++) {
             int k = changed[i];
             rememberAt(resolvedPosition[k], ohms[k]);
         }
+    }
+
+    @Override
+    public void setSources(List<String> names, int[] changed, int count, double[] values) {
+        primary.setSources(names, changed, count, values);
+        if (names != resolvedSourceNames) {
+            resolvedSourcePosition = positionsOf(names);
+            resolvedSourceNames = names;
+        }
+        for (int i = 0; i < count; i++) {
+            int k = changed[i];
+            rememberAt(resolvedSourcePosition[k], values[k]);
+        }
+    }
+
+    private int[] positionsOf(List<String> names) {
+        int[] at = new int[names.size()];
+        for (int k = 0; k < at.length; k++) {
+            at[k] = positionOf(names.get(k));
+        }
+        return at;
     }
 
     /** Records a value the primary accepted, for the reference to follow when it is next used. */

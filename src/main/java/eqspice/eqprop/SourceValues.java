@@ -27,6 +27,8 @@ final class SourceValues {
     /** {@link #set(List, double[])}'s last names list and their slots. */
     private List<String> resolvedNames;
     private int[] resolvedSlots;
+    /** Scratch of {@link #set(List, double[])}: the indices whose values changed. */
+    private int[] changed = new int[0];
 
     SourceValues(Simulator simulator) {
         this.simulator = simulator;
@@ -60,11 +62,19 @@ final class SourceValues {
             resolvedSlots = slots;
             resolvedNames = sourceNames;
         }
+        if (changed.length < values.length) {
+            changed = new int[values.length];
+        }
+        int count = 0;
         for (int i = 0; i < values.length; i++) {
-            int k = resolvedSlots[i];
-            if (held[k] != values[i]) {
-                simulator.setSource(names[k], values[i]);
-                held[k] = values[i];
+            if (held[resolvedSlots[i]] != values[i]) {
+                changed[count++] = i;
+            }
+        }
+        if (count > 0) {
+            simulator.setSources(sourceNames, changed, count, values);
+            for (int n = 0; n < count; n++) {
+                held[resolvedSlots[changed[n]]] = values[changed[n]];
             }
         }
     }

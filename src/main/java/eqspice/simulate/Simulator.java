@@ -23,6 +23,19 @@ public interface Simulator extends AutoCloseable {
     void setResistance(String name, double ohms);
 
     /**
+     * Sets independent source {@code names.get(k)} to {@code values[k]} for each {@code k} in
+     * {@code changed[0 .. count)}: a phase's inputs. As {@link #setResistances}, the same
+     * {@code names} list passed again lets a backend look the names up once. This default sets
+     * them one by one with {@link #setSource}.
+     */
+    default void setSources(List<String> names, int[] changed, int count, double[] values) {
+        for (int i = 0; i < count; i++) {
+            int k = changed[i];
+            setSource(names.get(k), values[k]);
+        }
+    }
+
+    /**
      * Sets resistor {@code names.get(k)} to {@code ohms[k]} for each {@code k} in
      * {@code changed[0 .. count)}: a weight update. Passing the same {@code names} list again
      * lets a backend look the names up once per list and circuit instead of once per value (at

@@ -15,8 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code setResistances} (a weight update in one call) on the embedded solver and the
- * co-simulator: only the listed indices change, a names list is resolved again after a new
+ * {@code setResistances} (a weight update in one call) and {@code setSources} (a phase's
+ * inputs) on the embedded solver and the co-simulator: only the listed indices change, a names list is resolved again after a new
  * load (the resistors may sit elsewhere), and unknown names are refused. Expected voltages are
  * the divider's by hand.
  */
@@ -73,5 +73,35 @@ class SetResistancesTest {
         cosim.setResistances(NAMES, new int[] {1}, 1, new double[] {0, 3000, 0}); // replayed by one command
         assertEquals(0.0, cosim.checkNow(), 1e-9);
         assertEquals(0.75, SharedSession.get().operatingPoint().voltage("mid"), 1e-9); // ngspice's own answer
+    }
+
+    /** The divider with 1 mA pushed into its middle node (i1 from ground to mid): V(mid) = V(v1) / 2 + 0.5 V. */
+    private static Circuit pushed() {
+        return Circuit.of("pushed", List.of(new VoltageSource("v1", "in", "0", 1.0),
+                new eqspice.circuit.CurrentSource("i1", "0", "mid", 1e-3), new Resistor("rtop", "in", "mid", 1000),
+                new Resistor("rbottom", "mid", "0", 1000)), List.of());
+    }
+
+    @Test
+    void setSourcesSetsVoltageAndCurrentSourcesAndTheCoSimulatorFollows() {
+        List<String> sources = List.of("v1", "i1");
+        EmbeddedSimulator s = new EmbeddedSimulator();
+        s.load(pushed());
+        assertEquals(1.0, s.operatingPoint().voltage("mid"), 1e-12);
+        s.setSources(sources, new int[] {0, 1}, 2, new double[] {2.0, 2e-3});
+        assertEquals(2.0, s.operatingPoint().voltage("mid"), 1e-12);
+        s.setSources(sources, new int[] {1}, 1, new double[] {9.0, 0.0}); // index 0 not listed: v1 stays 2 V
+        assertEquals(1.0, s.operatingPoint().voltage("mid"), 1e-12);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> s.setSources(List.of("vnone"), new int[] {0}, 1, new double[] {1}));
+        assertTrue(e.getMessage().contains("vnone"), e.getMessage());
+
+        CoSimulator cosim = new CoSimulator(new EmbeddedSimulator(), SharedSession.get(),
+                new BackendChoice(Backend.COSIM, 1000, 1e-9, true));
+        cosim.load(pushed());
+        assertEquals(0.0, cosim.checkNow(), 1e-9);
+        cosim.setSources(sources, new int[] {0, 1}, 2, new double[] {3.0, -1e-3});
+        assertEquals(0.0, cosim.checkNow(), 1e-9);
+        assertEquals(1.0, SharedSession.get().operatingPoint().voltage("mid"), 1e-9); // 1.5 V - 0.5 V, ngspice's own
     }
 }
