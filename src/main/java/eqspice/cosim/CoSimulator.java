@@ -11,7 +11,9 @@ import eqspice.simulate.Simulator;
 import eqspice.simulate.SimulatorInfo;
 import eqspice.simulate.Solution;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,11 +37,24 @@ public final class CoSimulator implements Simulator {
     private final Simulator primary;
     private final Simulator reference;
     private final BackendChoice choice;
-    private final Map<String, Double> pendingSources = new LinkedHashMap<>();
-    private final Map<String, Double> pendingResistances = new LinkedHashMap<>();
-    private final Map<String, Double> sources = new LinkedHashMap<>();
-    private final Map<String, Double> resistances = new LinkedHashMap<>();
     private Circuit circuit;
+    /**
+     * Position in the circuit's element list of every independent source and resistor, built once
+     * per load: an update sets ~10^5 values, and recording each in an array slot found by one
+     * lookup costs a fraction of putting it into name-keyed maps (which took a third of a
+     * 784x2-100-10 epoch; docs/tasks.md, "Fashion-MNIST 28x28 (issue 23.4)").
+     */
+    private Map<String, Integer> position = Map.of();
+    /** The value set since the load, per element position; NaN: the circuit's own. */
+    private double[] setValues = new double[0];
+    /** Positions set since the reference was last brought up to date. */
+    private final BitSet pending = new BitSet();
+    private int pendingCount;
+    /** {@link #setResistances}' and {@link #setSources}' last names lists and their element positions. */
+    private List<String> resolvedNames;
+    private int[] resolvedPosition;
+    private List<String> resolvedSourceNames;
+    private int[] resolvedSourcePosition;
     private boolean referenceLoaded;
     private long solves;
     private final CoSimStats total = new CoSimStats();
@@ -57,24 +72,91 @@ public final class CoSimulator implements Simulator {
         primary.load(c);
         circuit = c;
         referenceLoaded = false;
-        pendingSources.clear();
-        pendingResistances.clear();
-        sources.clear();
-        resistances.clear();
+        Map<String, Integer> at = new HashMap<>();
+        List<Element> elements = c.elements();
+        for (int k = 0; k < elements.size(); k++) {
+            Element e = elements.get(k);
+            if (e instanceof VoltageSource || e instanceof CurrentSource || e instanceof Resistor) {
+                at.put(e.name(), k);
+            }
+        }
+        position = at;
+        setValues = new double[elements.size()];
+        Arrays.fill(setValues, Double.NaN);
+        pending.clear();
+        pendingCount = 0;
+        resolvedNames = null;
+        resolvedPosition = null;
+        resolvedSourceNames = null;
+        resolvedSourcePosition = null;
     }
 
     @Override
     public void setSource(String name, double value) {
         primary.setSource(name, value);
-        pendingSources.put(name, value);
-        sources.put(name, value);
+        remember(name, value);
     }
 
     @Override
     public void setResistance(String name, double ohms) {
         primary.setResistance(name, ohms);
-        pendingResistances.put(name, ohms);
-        resistances.put(name, ohms);
+        remember(name, ohms);
+    }
+
+    @Override
+    public void setResistances(List<String> names, int[] changed, int count, double[] ohms) {
+        primary.setResistances(names, changed, count, ohms);
+        if (names != resolvedNames) {
+            resolvedPosition = positionsOf(names);
+            resolvedNames = names;
+        }
+        for (int i = 0; i < count; i++) {
+            int k = changed[i];
+            rememberAt(resolvedPosition[k], ohms[k]);
+        }
+    }
+
+    @Override
+    public void setSources(List<String> names, int[] changed, int count, double[] values) {
+        primary.setSources(names, changed, count, values);
+        if (names != resolvedSourceNames) {
+            resolvedSourcePosition = positionsOf(names);
+            resolvedSourceNames = names;
+        }
+        for (int i = 0; i < count; i++) {
+            int k = changed[i];
+            rememberAt(resolvedSourcePosition[k], values[k]);
+        }
+    }
+
+    private int[] positionsOf(List<String> names) {
+        int[] at = new int[names.size()];
+        for (int k = 0; k < at.length; k++) {
+            at[k] = positionOf(names.get(k));
+        }
+        return at;
+    }
+
+    /** Records a value the primary accepted, for the reference to follow when it is next used. */
+    private void remember(String name, double value) {
+        rememberAt(positionOf(name), value);
+    }
+
+    private int positionOf(String name) {
+        Integer k = position.get(name);
+        if (k == null) { // the primary knows an element this circuit lacks: a programming error
+            throw new IllegalStateException("co-simulation: no source or resistor named '" + name + "' in circuit '"
+                    + circuit.title() + "'");
+        }
+        return k;
+    }
+
+    private void rememberAt(int k, double value) {
+        setValues[k] = value;
+        if (pendingCount <= RELOAD_ABOVE && !pending.get(k)) {
+            pending.set(k);
+            pendingCount++;
+        }
     }
 
     @Override
@@ -142,37 +224,46 @@ public final class CoSimulator implements Simulator {
     }
 
     private void syncReference() {
-        if (!referenceLoaded || pendingSources.size() + pendingResistances.size() > RELOAD_ABOVE) {
-            reference.load(withValues(circuit, sources, resistances));
+        if (!referenceLoaded || pendingCount > RELOAD_ABOVE) {
+            reference.load(withValues(circuit, setValues));
             referenceLoaded = true;
         } else {
-            pendingSources.forEach(reference::setSource);
-            pendingResistances.forEach(reference::setResistance);
-        }
-        pendingSources.clear();
-        pendingResistances.clear();
-    }
-
-    /** The circuit with the values set since it was loaded. */
-    static Circuit withValues(Circuit c, Map<String, Double> sources, Map<String, Double> resistances) {
-        if (sources.isEmpty() && resistances.isEmpty()) {
-            return c;
-        }
-        List<Element> out = new ArrayList<>(c.elements().size());
-        for (Element e : c.elements()) {
-            Double v = sources.get(e.name());
-            Double r = resistances.get(e.name());
-            if (e instanceof VoltageSource s && v != null) {
-                out.add(new VoltageSource(s.name(), s.plus(), s.minus(), v));
-            } else if (e instanceof CurrentSource s && v != null) {
-                out.add(new CurrentSource(s.name(), s.from(), s.to(), v));
-            } else if (e instanceof Resistor s && r != null) {
-                out.add(new Resistor(s.name(), s.a(), s.b(), r));
-            } else {
-                out.add(e);
+            List<Element> elements = circuit.elements();
+            for (int k = pending.nextSetBit(0); k >= 0; k = pending.nextSetBit(k + 1)) {
+                Element e = elements.get(k);
+                if (e instanceof Resistor) {
+                    reference.setResistance(e.name(), setValues[k]);
+                } else {
+                    reference.setSource(e.name(), setValues[k]);
+                }
             }
         }
-        return new Circuit(c.title(), out, c.models(), c.options(), c.comments());
+        pending.clear();
+        pendingCount = 0;
+    }
+
+    /** The circuit with the values set since it was loaded ({@code values[k]}: element k's, NaN for its own). */
+    static Circuit withValues(Circuit c, double[] values) {
+        List<Element> out = new ArrayList<>(c.elements().size());
+        boolean changed = false;
+        for (int k = 0; k < c.elements().size(); k++) {
+            Element e = c.elements().get(k);
+            double v = values[k];
+            if (Double.isNaN(v)) {
+                out.add(e);
+                continue;
+            }
+            changed = true;
+            if (e instanceof VoltageSource s) {
+                out.add(new VoltageSource(s.name(), s.plus(), s.minus(), v));
+            } else if (e instanceof CurrentSource s) {
+                out.add(new CurrentSource(s.name(), s.from(), s.to(), v));
+            } else {
+                Resistor r = (Resistor) e;
+                out.add(new Resistor(r.name(), r.a(), r.b(), v));
+            }
+        }
+        return changed ? new Circuit(c.title(), out, c.models(), c.options(), c.comments()) : c;
     }
 
     /** Checks over the whole run so far. */

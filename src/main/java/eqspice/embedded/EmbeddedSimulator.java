@@ -41,6 +41,15 @@ public final class EmbeddedSimulator implements Simulator {
     private ValueMap.Index nodeNames;
     private ValueMap.Index branchNames;
     private int[] knownOf;
+    /** {@link #setResistances}' last names list and their resistor indices in {@link #system}. */
+    private List<String> resolvedNames;
+    private int[] resolvedIndex;
+    /**
+     * {@link #setSources}' last names list and each source's index: a voltage source's as is, a
+     * current source's as {@code -1 - index}, {@link Integer#MIN_VALUE} for a name not in the circuit.
+     */
+    private List<String> resolvedSourceNames;
+    private int[] resolvedSourceIndex;
 
     @Override
     public void load(Circuit c) {
@@ -56,6 +65,10 @@ public final class EmbeddedSimulator implements Simulator {
         t.voltageSources.forEach(v -> branches.add(v.name()));
         t.vcvs.forEach(e -> branches.add(e.name()));
         branchNames = ValueMap.index(branches);
+        resolvedNames = null;
+        resolvedIndex = null;
+        resolvedSourceNames = null;
+        resolvedSourceIndex = null;
         knownOf = new int[t.voltageSources.size()];
         Arrays.fill(knownOf, -1);
         for (int k = 0; k < t.knownSource.size(); k++) {
@@ -93,6 +106,66 @@ public final class EmbeddedSimulator implements Simulator {
             throw new IllegalArgumentException("no resistor named '" + name + "' in circuit '" + circuit.title() + "'");
         }
         s.setConductance(r, 1.0 / ohms);
+    }
+
+    /** Looks {@code names} up once per list and loaded circuit; afterwards a value costs a store. */
+    @Override
+    public void setSources(List<String> names, int[] changed, int count, double[] values) {
+        MnaSystem s = loaded();
+        if (names != resolvedSourceNames) {
+            int[] index = new int[names.size()];
+            for (int k = 0; k < index.length; k++) {
+                Integer v = s.topology.voltageSourceIndex.get(names.get(k));
+                Integer i = s.topology.currentSourceIndex.get(names.get(k));
+                index[k] = v != null ? v : i != null ? -1 - i : Integer.MIN_VALUE;
+            }
+            resolvedSourceIndex = index;
+            resolvedSourceNames = names;
+        }
+        for (int n = 0; n < count; n++) {
+            int k = changed[n];
+            double value = values[k];
+            if (!Double.isFinite(value)) {
+                SpiceNumber.finite("value of " + names.get(k), value);
+            }
+            int at = resolvedSourceIndex[k];
+            if (at == Integer.MIN_VALUE) {
+                throw new IllegalArgumentException("no independent source named '" + names.get(k) + "' in circuit '"
+                        + circuit.title() + "'");
+            }
+            if (at >= 0) {
+                s.setVolts(at, value);
+            } else {
+                s.sources.amps[-1 - at] = value;
+            }
+        }
+    }
+
+    /** Looks {@code names} up once per list and loaded circuit; afterwards a value costs a store. */
+    @Override
+    public void setResistances(List<String> names, int[] changed, int count, double[] ohms) {
+        MnaSystem s = loaded();
+        if (names != resolvedNames) {
+            int[] index = new int[names.size()];
+            for (int k = 0; k < index.length; k++) {
+                Integer r = s.topology.resistorIndex.get(names.get(k));
+                index[k] = r == null ? -1 : r;
+            }
+            resolvedIndex = index;
+            resolvedNames = names;
+        }
+        for (int i = 0; i < count; i++) {
+            int k = changed[i];
+            double value = ohms[k];
+            if (!(value > 0) || !Double.isFinite(value)) {
+                SpiceNumber.positive("resistance of " + names.get(k), value);
+            }
+            if (resolvedIndex[k] < 0) {
+                throw new IllegalArgumentException("no resistor named '" + names.get(k) + "' in circuit '"
+                        + circuit.title() + "'");
+            }
+            s.setConductance(resolvedIndex[k], 1.0 / value);
+        }
     }
 
     @Override

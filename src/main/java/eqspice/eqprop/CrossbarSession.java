@@ -160,7 +160,7 @@ public final class CrossbarSession {
 
     /** Applies the logical inputs {@code x} to the input sources. */
     public void setInputs(double[] x) {
-        sources.set(builder.inputValues(x));
+        sources.set(builder.inputSourceNames(), builder.inputVector(x));
     }
 
     /** Sets the nudging current of every output (A; 0 for the free phase). */
@@ -186,9 +186,7 @@ public final class CrossbarSession {
             reload();
             return;
         }
-        for (int c = 0; c < g.length; c++) {
-            conductances.set(c, g[c]);
-        }
+        conductances.setAll(g);
         network = next;
     }
 
@@ -273,12 +271,6 @@ public final class CrossbarSession {
     /** The estimator's dL/dg per conductance from the phases' solutions ({@code null}: a phase it does not need). */
     double[] gradient(Solution free, Solution positive, Solution negative, Estimator estimator, double beta) {
         return across.gradient(free, positive, negative, estimator, beta, deviceCoContent);
-    }
-
-    /** The estimator's dL/dg for one device from its voltages in the phases, by the devices' law. */
-    double estimate(Estimator estimator, double free, double positive, double negative, double beta) {
-        return deviceCoContent == null ? estimator.estimate(free, positive, negative, beta)
-                : estimator.estimate(free, positive, negative, beta, deviceCoContent);
     }
 
     /** The simulator this session drives. */

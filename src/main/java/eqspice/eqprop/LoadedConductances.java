@@ -22,6 +22,11 @@ final class LoadedConductances {
     private final double[] variation;
     private final boolean nonlinear;
     private final double[] values;
+    /** The resistor of every conductor, by index: one list, so the simulator can resolve the names once. */
+    private final List<String> names;
+    /** Scratch of {@link #setAll}: the indices that changed and their resistances (ohms), by index. */
+    private final int[] changed;
+    private final double[] ohms;
     private boolean stale;
 
     LoadedConductances(Simulator simulator, CrossbarCircuit builder, LayeredNetwork network) {
@@ -30,6 +35,9 @@ final class LoadedConductances {
         this.conductors = builder.layout().conductors();
         this.nonlinear = builder.fidelity().nonlinearMemristors();
         this.values = flatten(network);
+        this.names = conductors.stream().map(Conductor::element).toList();
+        this.changed = new int[values.length];
+        this.ohms = new double[values.length];
     }
 
     /** Every conductance, in the order of the flat gradient vectors. */
@@ -71,6 +79,29 @@ final class LoadedConductances {
                 simulator.setResistance(conductors.get(index).element(), 1.0 / (siemens * variation[index]));
             }
             values[index] = siemens;
+        }
+    }
+
+    /** Sets every conductance (S) to {@code g}'s, as {@link #set} one by one would, in one call to the simulator. */
+    void setAll(double[] g) {
+        if (nonlinear) {
+            for (int c = 0; c < g.length; c++) {
+                set(c, g[c]);
+            }
+            return;
+        }
+        int count = 0;
+        for (int c = 0; c < g.length; c++) {
+            if (values[c] != g[c]) {
+                changed[count++] = c;
+                ohms[c] = 1.0 / (g[c] * variation[c]);
+            }
+        }
+        if (count > 0) {
+            simulator.setResistances(names, changed, count, ohms);
+            for (int i = 0; i < count; i++) {
+                values[changed[i]] = g[changed[i]];
+            }
         }
     }
 

@@ -40,6 +40,7 @@ public final class CrossbarCircuit {
     // Source names, built once: every phase sets hundreds of them, and a String keeps its hash code.
     private final String[] inputSources;
     private final String[] nudgeSources;
+    private final List<String> inputSourceList;
 
     /** A builder of ideal circuits. */
     public CrossbarCircuit(NetworkSpec spec) {
@@ -61,6 +62,7 @@ public final class CrossbarCircuit {
         for (int i = 0; i < inputSources.length; i++) {
             inputSources[i] = layout.inputSource(i);
         }
+        this.inputSourceList = List.of(inputSources);
         this.nudgeSources = new String[2 * spec.outputs()];
         for (int k = 0; k < spec.outputs(); k++) {
             nudgeSources[2 * k] = layout.nudgePlus(k);
@@ -177,6 +179,25 @@ public final class CrossbarCircuit {
         Map<String, Double> values = new LinkedHashMap<>(2 * inputSources.length);
         for (int i = 0; i < inputSources.length; i++) {
             values.put(inputSources[i], layout.inputSign(i) * x[layout.inputIndex(i)]);
+        }
+        return values;
+    }
+
+    /** The input sources' names in row order: the order of {@link #inputVector}'s values (one list per builder). */
+    public List<String> inputSourceNames() {
+        return inputSourceList;
+    }
+
+    /**
+     * Values of the input sources for logical inputs {@code x}, in the order of
+     * {@link #inputSourceNames}: {@link #inputValues} without building a map (a phase of a
+     * 784x2 crossbar sets 1,568 of them).
+     */
+    public double[] inputVector(double[] x) {
+        checkWidth("inputs", x, layout.spec().inputs());
+        double[] values = new double[inputSources.length];
+        for (int i = 0; i < inputSources.length; i++) {
+            values[i] = layout.inputSign(i) * x[layout.inputIndex(i)];
         }
         return values;
     }

@@ -23,6 +23,33 @@ public interface Simulator extends AutoCloseable {
     void setResistance(String name, double ohms);
 
     /**
+     * Sets independent source {@code names.get(k)} to {@code values[k]} for each {@code k} in
+     * {@code changed[0 .. count)}: a phase's inputs. As {@link #setResistances}, the same
+     * {@code names} list passed again lets a backend look the names up once. This default sets
+     * them one by one with {@link #setSource}.
+     */
+    default void setSources(List<String> names, int[] changed, int count, double[] values) {
+        for (int i = 0; i < count; i++) {
+            int k = changed[i];
+            setSource(names.get(k), values[k]);
+        }
+    }
+
+    /**
+     * Sets resistor {@code names.get(k)} to {@code ohms[k]} for each {@code k} in
+     * {@code changed[0 .. count)}: a weight update. Passing the same {@code names} list again
+     * lets a backend look the names up once per list and circuit instead of once per value (at
+     * 784x2-100-10 an update sets 159k resistances, and the lookups were a third of an epoch).
+     * This default sets them one by one with {@link #setResistance}.
+     */
+    default void setResistances(List<String> names, int[] changed, int count, double[] ohms) {
+        for (int i = 0; i < count; i++) {
+            int k = changed[i];
+            setResistance(names.get(k), ohms[k]);
+        }
+    }
+
+    /**
      * How many changed resistances make loading the circuit again cheaper than
      * {@link #setResistance} for each of them ({@link Integer#MAX_VALUE}: never), for whoever
      * applies a weight update. Backends differ by orders of magnitude here (ngspice walks its

@@ -119,14 +119,21 @@ public final class Trainer {
                     xs.add(samples.get(idx[k]).x());
                     ys.add(samples.get(idx[k]).y());
                 }
-                List<double[]> batch = new ArrayList<>(xs.size());
-                List<EqPropStep.Outcome> outcomes = EqPropStep.runBatch(session, xs, ys, cfg.estimator(), cfg.beta());
+                ConductanceUpdate.Sum batch = new ConductanceUpdate.Sum();
+                List<EqPropStep.Outcome> outcomes = new ArrayList<>(xs.size());
+                EqPropStep.runBatch(session, xs, ys, cfg.estimator(), cfg.beta(), o -> {
+                    if (o.failure() == null) {
+                        batch.add(o.result().gradient());
+                        // summed while in the cache; keep only the prediction and loss (159k values per sample at 784x2-100-10)
+                        o = new EqPropStep.Outcome(new EqPropStep.Result(o.result().outputs(), o.result().loss(), null), null);
+                    }
+                    outcomes.add(o);
+                });
                 for (int k = 0; k < outcomes.size(); k++) {
                     EqPropStep.Outcome o = outcomes.get(k);
                     if (o.failure() == null) {
                         tally.add(ys.get(k), o.result().outputs(), o.result().loss());
                         trainAccuracy.add(ys.get(k), o.result().outputs(), o.result().loss());
-                        batch.add(o.result().gradient());
                     } else {
                         tally.failed++;
                         trainAccuracy.addFailed();
@@ -135,8 +142,8 @@ public final class Trainer {
                         }
                     }
                 }
-                if (!batch.isEmpty()) {
-                    double[] step = cfg.layerScaling().apply(cfg.spec(), ConductanceUpdate.mean(batch));
+                if (batch.count() > 0) {
+                    double[] step = cfg.layerScaling().apply(cfg.spec(), batch.mean());
                     network = ConductanceUpdate.apply(network, step, cfg.alpha(), programming, writeNoise);
                     session.setNetwork(network);
                     tally.updates++;

@@ -65,6 +65,14 @@ class ConductanceUpdateTest {
     @Test
     void meanOfABatch() {
         assertArrayEquals(new double[] {2, -1}, ConductanceUpdate.mean(List.of(new double[] {1, 0}, new double[] {3, -2})));
+        // the running sum gives the list's mean bit for bit (values whose sum rounds)
+        java.util.List<double[]> gs = java.util.List.of(new double[] {0.1, 1e-17, 3.3}, new double[] {0.2, 1.0, -1.1},
+                new double[] {0.7, -1.0, 1e-9});
+        ConductanceUpdate.Sum sum = new ConductanceUpdate.Sum();
+        gs.forEach(sum::add);
+        assertEquals(3, sum.count());
+        assertArrayEquals(ConductanceUpdate.mean(gs), sum.mean(), 0.0);
+        assertThrows(IllegalArgumentException.class, () -> new ConductanceUpdate.Sum().mean());
     }
 
     @Test

@@ -122,4 +122,27 @@ class DatasetExperimentTest {
         assertEquals(359, digits.config().task().test().size());
         assertTrue(digits.baseline().isPresent());
     }
+
+    /**
+     * The full-size Fashion-MNIST experiments load when the data set is provisioned (it is not
+     * fetched here: 30 MB; {@code eqspice datasets fetch fashion-mnist}), as the runs in
+     * docs/tasks.md used them.
+     */
+    @Test
+    void shippedFashionMnistExperimentsLoadWhenTheDataSetIsThere() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                eqspice.data.DatasetCache.fromEnvironment().present(Dataset.FASHION_MNIST),
+                "fashion-mnist is not provisioned");
+        Experiment full = ExperimentLoader.load(Path.of("experiments", "fashion-mnist-28x28-embedded.yaml"));
+        assertEquals("fashion-mnist-28x28-embedded", full.name());
+        assertEquals(784, full.config().spec().inputs());
+        assertEquals(60000, full.config().task().samples().size());
+        assertEquals(10000, full.config().task().test().size());
+        assertEquals(eqspice.eqprop.LayerScaling.COMPENSATE, full.config().layerScaling());
+        assertEquals(2, full.config().epochs());
+        assertEquals(eqspice.simulate.BackendChoice.Backend.COSIM, full.simulator().backend());
+        assertTrue(full.baseline().isPresent());
+        Experiment pooled = ExperimentLoader.load(Path.of("experiments", "fashion-mnist-14x14-embedded.yaml"));
+        assertEquals(196, pooled.config().spec().inputs());
+    }
 }
