@@ -18,10 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -87,34 +83,12 @@ class BadInputsTest {
         Path projectResults = Path.of(System.getProperty("user.dir"), "results");
         TreeMap<String, String> projectBefore = snapshot(projectResults);
 
-        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int k = 0; k < cases.size(); k++) {
-                Case c = cases.get(k);
-                Path work = tmp.resolve("case-" + k);
-                done.add(pool.submit(() -> {
-                    try {
-                        String problem = check(c, work);
-                        if (problem != null) {
-                            failures.add(c.label() + ": " + problem);
-                        }
-                    } catch (Exception e) {
-                        failures.add(c.label() + ": " + e);
-                    }
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<String> failures = ParallelCases.failures(cases, Case::label,
+                (c, k) -> check(c, tmp.resolve("case-" + k)));
         assertEquals(projectBefore, snapshot(projectResults), "the project's results/ folder changed");
         if (!failures.isEmpty()) {
             fail(failures.size() + " of " + cases.size() + " bad inputs were not refused as expected:\n"
-                    + String.join("\n\n", new TreeSet<>(failures)));
+                    + String.join("\n\n", failures));
         }
     }
 

@@ -16,10 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -69,34 +65,15 @@ class HostileNetlistsTest {
         long markers = cases.stream().filter(c -> c.ngspice().equals("marker")).count();
         assertTrue(markers >= 30, "at least 30 netlists should really attack ngspice, " + markers + " do");
 
-        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int k = 0; k < cases.size(); k++) {
-                Case c = cases.get(k);
-                Path dir = tmp.resolve("case-" + k);
-                done.add(pool.submit(() -> {
-                    try {
-                        List<String> problems = new ArrayList<>(inNgspice(ngspice, c, dir.resolve("ngspice")));
-                        problems.addAll(inEqspice(c, dir.resolve("eqspice")));
-                        if (!problems.isEmpty()) {
-                            failures.add(c.label() + ": " + String.join("; ", problems));
-                        }
-                    } catch (Exception e) {
-                        failures.add(c.label() + ": " + e);
-                    }
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<String> failures = ParallelCases.failures(cases, Case::label, (c, k) -> {
+            Path dir = tmp.resolve("case-" + k);
+            List<String> problems = new ArrayList<>(inNgspice(ngspice, c, dir.resolve("ngspice")));
+            problems.addAll(inEqspice(c, dir.resolve("eqspice")));
+            return problems.isEmpty() ? null : String.join("; ", problems);
+        });
         if (!failures.isEmpty()) {
             fail(failures.size() + " of " + cases.size() + " hostile netlists did not behave as cases.tsv says:\n"
-                    + String.join("\n\n", new TreeSet<>(failures)));
+                    + String.join("\n\n", failures));
         }
     }
 
