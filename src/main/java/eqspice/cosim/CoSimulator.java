@@ -266,6 +266,14 @@ public final class CoSimulator implements Simulator {
         return changed ? new Circuit(c.title(), out, c.models(), c.options(), c.comments()) : c;
     }
 
+    /**
+     * The backend that solves, for measurements after training that should not count as checks
+     * of the trained run (loading a circuit there leaves the reference behind until the next load).
+     */
+    public Simulator primary() {
+        return primary;
+    }
+
     /** Checks over the whole run so far. */
     public CoSimStats total() {
         return total;

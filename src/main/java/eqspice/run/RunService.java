@@ -4,6 +4,7 @@ import eqspice.baseline.BaselineTrainer;
 import eqspice.circuit.SolverOptions;
 import eqspice.cosim.CoSimProbe;
 import eqspice.cosim.CoSimulator;
+import eqspice.diagnostics.ActivationBend;
 import eqspice.diagnostics.CrossbarDiagnosis;
 import eqspice.diagnostics.EpochDiagnostics;
 import eqspice.diagnostics.FidelityValidation;
@@ -137,6 +138,12 @@ public final class RunService implements AutoCloseable {
                 score = Optional.of(FinalScore.of(sim, exp, r.finalNetwork(), prov.lines(), strategy));
                 extra.put("final_network", score.get().summary());
             }
+            // on the solving backend alone: these solves are not checks of the trained run
+            ActivationBend.measure(cosim != null ? cosim.primary() : sim, r.finalNetwork(), exp.hardware().trainFidelity(), cfg.solver(),
+                    cfg.task().samples()).ifPresent(bend -> {
+                        extra.put("activation", bend.summary());
+                        bend.warning().ifPresent(listener::note);
+                    });
             writer.summary(r, extra);
         }
         return new RunOutcome(r, sim.info(), cosim == null ? Optional.empty() : Optional.of(cosim.total()), score,
