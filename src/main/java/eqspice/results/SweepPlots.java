@@ -148,16 +148,29 @@ public final class SweepPlots {
         return chart == null ? null : PlotStyle.save(chart, out.resolve(name));
     }
 
+    /**
+     * Medians closer than this at every epoch (decades of loss; about the 2-pixel line width on the loss axis)
+     * are drawn as one curve: otherwise the last one drawn hides the others and the legend lists
+     * lines that cannot be seen.
+     */
+    static final double COINCIDE_DECADES = 0.1;
+
+    /** One value's curve: log10 of the median and quartile losses per epoch. */
+    private record Curve(String label, int runs, List<Integer> epochs, List<Double> median, List<Double> q1,
+                         List<Double> q3) {
+    }
+
     private static XYChart lossCurveChart(Path dir, List<Map<String, String>> rows, SweepTable t, String x,
                                           double threshold, String title, String over) throws IOException {
-        XYChart chart = new XYChartBuilder().width(1000).height(600).xAxisTitle("epoch")
+        // wide enough that the title, centred over the plot area, is not cut by a legend of coinciding values
+        XYChart chart = new XYChartBuilder().width(1150).height(600).xAxisTitle("epoch")
                 .yAxisTitle("loss (V²), log scale; floor " + PlotStyle.floorLabel()).build();
         PlotStyle.logLossAxis(chart);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
-        int k = 0;
-        int lastEpoch = 0;
-        int runs = 0;
         List<String> labels = PlotStyle.tickLabels(t.values(x));
+        List<Curve> curves = new ArrayList<>();
+        List<Integer> styles = new ArrayList<>();
+        int k = 0;
         for (String xv : t.values(x)) {
             TreeMap<Integer, List<Double>> byEpoch = new TreeMap<>();
             int n = 0;
@@ -167,30 +180,38 @@ public final class SweepPlots {
                     n++;
                 }
             }
-            if (byEpoch.isEmpty()) {
-                k++;
-                continue;
+            if (!byEpoch.isEmpty()) {
+                List<Double> median = new ArrayList<>();
+                List<Double> q1 = new ArrayList<>();
+                List<Double> q3 = new ArrayList<>();
+                for (List<Double> ls : byEpoch.values()) {
+                    double[] q = PlotStyle.quartiles(ls.stream().mapToDouble(PlotStyle::floored).toArray());
+                    median.add(Math.log10(q[0]));
+                    q1.add(Math.log10(q[1]));
+                    q3.add(Math.log10(q[2]));
+                }
+                curves.add(new Curve(labels.get(k), n, new ArrayList<>(byEpoch.keySet()), median, q1, q3));
+                styles.add(k);
             }
-            List<Integer> epochs = new ArrayList<>(byEpoch.keySet());
-            List<Double> median = new ArrayList<>();
-            List<Double> q1 = new ArrayList<>();
-            List<Double> q3 = new ArrayList<>();
-            for (List<Double> ls : byEpoch.values()) {
-                double[] q = PlotStyle.quartiles(ls.stream().mapToDouble(PlotStyle::floored).toArray());
-                median.add(Math.log10(q[0]));
-                q1.add(Math.log10(q[1]));
-                q3.add(Math.log10(q[2]));
-            }
-            String label = PlotStyle.shortName(x) + " " + labels.get(k) + " (" + n + ")";
-            PlotStyle.style(chart.addSeries(label, epochs, median), k, 2f);
-            PlotStyle.faint(chart.addSeries(label + " q1", epochs, q1), k);
-            PlotStyle.faint(chart.addSeries(label + " q3", epochs, q3), k);
-            lastEpoch = Math.max(lastEpoch, epochs.get(epochs.size() - 1));
-            runs = Math.max(runs, n);
             k++;
         }
-        if (lastEpoch == 0) {
+        if (curves.isEmpty()) {
             return null;
+        }
+        int lastEpoch = 0;
+        for (List<Integer> group : coinciding(curves.stream().map(c -> c.median()).toList(),
+                curves.stream().map(c -> c.epochs()).toList())) {
+            Curve first = curves.get(group.get(0));
+            Curve last = curves.get(group.get(group.size() - 1));
+            int style = styles.get(group.get(0));
+            String label = PlotStyle.shortName(x) + " " + first.label() + (group.size() == 1
+                    ? " (" + first.runs() + ")"
+                    : " .. " + last.label() + " (" + group.stream().mapToInt(i -> curves.get(i).runs()).sum()
+                    + ", " + group.size() + " values coincide)");
+            PlotStyle.style(chart.addSeries(label, first.epochs(), first.median()), style, 2f);
+            PlotStyle.faint(chart.addSeries(label + " q1", first.epochs(), first.q1()), style);
+            PlotStyle.faint(chart.addSeries(label + " q3", first.epochs(), first.q3()), style);
+            lastEpoch = Math.max(lastEpoch, first.epochs().get(first.epochs().size() - 1));
         }
         if (Double.isFinite(threshold) && threshold > 0) {
             var line = chart.addSeries("convergence threshold " + PlotStyle.scientific(threshold) + " V²",
@@ -202,6 +223,34 @@ public final class SweepPlots {
         }
         chart.setTitle(title + ": median over " + over + " (runs per curve in brackets), thin lines: quartiles");
         return chart;
+    }
+
+    /**
+     * Neighbouring curves (in axis order) whose medians stay within {@link #COINCIDE_DECADES}
+     * of the group's first curve at every epoch, over the same epochs: index groups in order,
+     * each drawn as one line.
+     */
+    static List<List<Integer>> coinciding(List<List<Double>> medians, List<List<Integer>> epochs) {
+        List<List<Integer>> groups = new ArrayList<>();
+        for (int i = 0; i < medians.size(); i++) {
+            List<Integer> current = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+            if (current != null && epochs.get(i).equals(epochs.get(current.get(0)))
+                    && within(medians.get(i), medians.get(current.get(0)))) {
+                current.add(i);
+            } else {
+                groups.add(new ArrayList<>(List.of(i)));
+            }
+        }
+        return groups;
+    }
+
+    private static boolean within(List<Double> a, List<Double> b) {
+        for (int e = 0; e < a.size(); e++) {
+            if (!(Math.abs(a.get(e) - b.get(e)) <= COINCIDE_DECADES)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The axes a curve aggregates over, in words: "alpha x seed". */

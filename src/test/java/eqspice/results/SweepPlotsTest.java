@@ -51,7 +51,7 @@ class SweepPlotsTest {
         assertEquals(4, files.size(), files.toString());
         for (Path f : files) {
             BufferedImage img = ImageIO.read(f.toFile());
-            assertEquals(f.getFileName().toString().startsWith("loss-curves") ? 1000 : 900, img.getWidth(), f.toString());
+            assertEquals(f.getFileName().toString().startsWith("loss-curves") ? 1150 : 900, img.getWidth(), f.toString());
             assertEquals(600, img.getHeight(), f.toString());
         }
         assertTrue(files.contains(dir.resolve("converged-fraction-positive.png")));
