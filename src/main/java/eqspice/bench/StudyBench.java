@@ -33,9 +33,10 @@ public final class StudyBench {
      * @param open     the simulator (opened once per repetition, closed after it)
      * @param strategy the phase strategy; empty: the default for the solver options (auto, as sweep points use)
      * @param options  the run's solver options from the study's; the identity keeps them
+     * @param copyRepeats whether epochs at an exact fixed point are copied (as runs train) or solved
      */
     public record Path(String name, Supplier<Simulator> open, java.util.Optional<PhaseStrategy> strategy,
-                       java.util.function.UnaryOperator<SolverOptions> options) {
+                       java.util.function.UnaryOperator<SolverOptions> options, boolean copyRepeats) {
     }
 
     /** One path's outcome over the selected runs. */
@@ -63,16 +64,18 @@ public final class StudyBench {
     /** The paths {@code eqspice bench study} knows, in table order; the first is the reference. */
     public static List<Path> defaultPaths() {
         return List.of(
-                new Path("ngspice reference (auto: external-op at the study's tolerances)",
-                        eqspice.ngspice.NgspiceSession::new, java.util.Optional.empty(), o -> o),
+                new Path("ngspice reference (auto: external-op at the study's tolerances, every epoch solved)",
+                        eqspice.ngspice.NgspiceSession::new, java.util.Optional.empty(), o -> o, false),
+                new Path("ngspice reference, epochs at an exact fixed point copied (as runs train)",
+                        eqspice.ngspice.NgspiceSession::new, java.util.Optional.empty(), o -> o, true),
                 new Path("ngspice sparse solver (external-op, same tolerances, klu off)",
                         eqspice.ngspice.NgspiceSession::new, java.util.Optional.of(PhaseStrategy.EXTERNAL_OP),
-                        o -> o.withKlu(false)),
+                        o -> o.withKlu(false), false),
                 new Path("ngspice sweep per epoch (reltol 1e-7, vntol 1e-9)",
                         eqspice.ngspice.NgspiceSession::new, java.util.Optional.of(PhaseStrategy.SWEEP),
-                        o -> o.withTolerances(1e-7, o.abstol(), 1e-9)),
+                        o -> o.withTolerances(1e-7, o.abstol(), 1e-9), false),
                 new Path("embedded (study's tolerances)",
-                        eqspice.embedded.EmbeddedSimulator::new, java.util.Optional.empty(), o -> o));
+                        eqspice.embedded.EmbeddedSimulator::new, java.util.Optional.empty(), o -> o, false));
     }
 
     /** Every {@code stride}-th point of the sweep (stride 1: all), starting with the first. */
@@ -115,7 +118,8 @@ public final class StudyBench {
     }
 
     private static Trainer.Options options(Path path) {
-        Trainer.Options o = Trainer.Options.defaults();
+        Trainer.Options o = path.copyRepeats() ? Trainer.Options.defaults()
+                : Trainer.Options.defaults().withEveryEpochSolved();
         return path.strategy().map(o::withStrategy).orElse(o);
     }
 

@@ -41,6 +41,20 @@ public record EpochMetrics(int epoch, double loss, double meanAbsError, double c
                 recoveredPhases, all);
     }
 
+    /** True when both epochs report the same figures to the last bit, whatever their numbers and wall times. */
+    public boolean sameOutcome(EpochMetrics o) {
+        return Double.compare(loss, o.loss) == 0 && Double.compare(meanAbsError, o.meanAbsError) == 0
+                && Double.compare(correctFraction, o.correctFraction) == 0 && failedPhases == o.failedPhases
+                && updates == o.updates && Double.compare(gMin, o.gMin) == 0 && Double.compare(gMax, o.gMax) == 0
+                && recoveredPhases == o.recoveredPhases && diagnostics.equals(o.diagnostics);
+    }
+
+    /** The same figures as another epoch, e.g. one that only repeats this one. */
+    public EpochMetrics asEpoch(int number, double wallSeconds) {
+        return new EpochMetrics(number, loss, meanAbsError, correctFraction, failedPhases, updates, gMin, gMax,
+                wallSeconds, recoveredPhases, diagnostics);
+    }
+
     /** The same epoch with its count of recovered phases. */
     public EpochMetrics withRecovered(int count) {
         return new EpochMetrics(epoch, loss, meanAbsError, correctFraction, failedPhases, updates, gMin, gMax, seconds,
