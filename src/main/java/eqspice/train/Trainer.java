@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  * reported the same figures, each further epoch would solve the same circuits from the same start
  * once more; those epochs are copied (their {@code seconds} 0) instead of solved, unless the options
  * ask for every epoch ({@link Options#withEveryEpochSolved}). In the Kiraz alpha/beta study that is
- * 37 % of the epochs, with results identical to the last digit (docs/performance.md).
+ * 31 % of the epochs, with results identical to the last digit (docs/performance.md).
  */
 public final class Trainer {
     /** Mixed into the seed for the sample order, so that order and initial conductances are independent streams. */
