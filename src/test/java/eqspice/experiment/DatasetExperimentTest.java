@@ -147,5 +147,6 @@ class DatasetExperimentTest {
         assertTrue(full.baseline().isPresent());
         Experiment pooled = ExperimentLoader.load(Path.of("experiments", "fashion-mnist-14x14-embedded.yaml"));
         assertEquals(196, pooled.config().spec().inputs());
+        assertEquals(2.5e-4, pooled.config().spec().activation().orElseThrow().model().is());
     }
 }
