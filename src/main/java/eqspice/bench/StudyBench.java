@@ -176,7 +176,10 @@ public final class StudyBench {
                         paths.get(p).name(), t.wallSeconds(), t.cpuSeconds(), BenchStats.load());
             }
         }
-        out.printf(Locale.ROOT, "%-66s %12s %12s %9s %9s  %s%n", "path", "runs/min", "runs/min cpu", "x (wall)",
+        // the path column as wide as its longest name, so that the figures line up under their headings
+        String row = "%-" + paths.stream().mapToInt(q -> q.name().length()).max().orElse(4)
+                + "s %12s %12s %9s %9s  %s%n";
+        out.printf(Locale.ROOT, row, "path", "runs/min", "runs/min cpu", "x (wall)",
                 "x (cpu)", "agreement with the reference (converged flags, epochs, max |final loss difference|)");
         double refWall = BenchStats.median(wall[0]);
         double refCpu = BenchStats.median(cpu[0]);
@@ -184,8 +187,9 @@ public final class StudyBench {
             double w = BenchStats.median(wall[p]);
             double c = BenchStats.median(cpu[p]);
             Agreement a = compare(firstResults.get(0), firstResults.get(p));
-            out.printf(Locale.ROOT, "%-66s %12.1f %12.1f %9.2f %9.2f  %s%n", paths.get(p).name(), runs.size() * 60 / w,
-                    runs.size() * 60 / c, refWall / w, refCpu / c, describe(a));
+            out.printf(Locale.ROOT, row, paths.get(p).name(), String.format(Locale.ROOT, "%.1f", runs.size() * 60 / w),
+                    String.format(Locale.ROOT, "%.1f", runs.size() * 60 / c), String.format(Locale.ROOT, "%.2f", refWall / w),
+                    String.format(Locale.ROOT, "%.2f", refCpu / c), describe(a));
         }
         int converged = (int) firstResults.get(0).stream().filter(TrainingResult::converged).count();
         out.printf(Locale.ROOT, "reference: %d of %d runs converged%n", converged, runs.size());
