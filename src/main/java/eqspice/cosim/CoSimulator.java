@@ -6,6 +6,7 @@ import eqspice.circuit.Element;
 import eqspice.circuit.Resistor;
 import eqspice.circuit.VoltageSource;
 import eqspice.simulate.BackendChoice;
+import eqspice.simulate.NameLookup;
 import eqspice.simulate.SimulationException;
 import eqspice.simulate.Simulator;
 import eqspice.simulate.SimulatorInfo;
@@ -51,10 +52,8 @@ public final class CoSimulator implements Simulator {
     private final BitSet pending = new BitSet();
     private int pendingCount;
     /** {@link #setResistances}' and {@link #setSources}' last names lists and their element positions. */
-    private List<String> resolvedNames;
-    private int[] resolvedPosition;
-    private List<String> resolvedSourceNames;
-    private int[] resolvedSourcePosition;
+    private final NameLookup resistorPositions = new NameLookup();
+    private final NameLookup sourcePositions = new NameLookup();
     private boolean referenceLoaded;
     private long solves;
     private final CoSimStats total = new CoSimStats();
@@ -85,10 +84,8 @@ public final class CoSimulator implements Simulator {
         Arrays.fill(setValues, Double.NaN);
         pending.clear();
         pendingCount = 0;
-        resolvedNames = null;
-        resolvedPosition = null;
-        resolvedSourceNames = null;
-        resolvedSourcePosition = null;
+        resistorPositions.forget();
+        sourcePositions.forget();
     }
 
     @Override
@@ -106,35 +103,21 @@ public final class CoSimulator implements Simulator {
     @Override
     public void setResistances(List<String> names, int[] changed, int count, double[] ohms) {
         primary.setResistances(names, changed, count, ohms);
-        if (names != resolvedNames) {
-            resolvedPosition = positionsOf(names);
-            resolvedNames = names;
-        }
+        int[] at = resistorPositions.positions(names, this::positionOf);
         for (int i = 0; i < count; i++) {
             int k = changed[i];
-            rememberAt(resolvedPosition[k], ohms[k]);
+            rememberAt(at[k], ohms[k]);
         }
     }
 
     @Override
     public void setSources(List<String> names, int[] changed, int count, double[] values) {
         primary.setSources(names, changed, count, values);
-        if (names != resolvedSourceNames) {
-            resolvedSourcePosition = positionsOf(names);
-            resolvedSourceNames = names;
-        }
+        int[] at = sourcePositions.positions(names, this::positionOf);
         for (int i = 0; i < count; i++) {
             int k = changed[i];
-            rememberAt(resolvedSourcePosition[k], values[k]);
+            rememberAt(at[k], values[k]);
         }
-    }
-
-    private int[] positionsOf(List<String> names) {
-        int[] at = new int[names.size()];
-        for (int k = 0; k < at.length; k++) {
-            at[k] = positionOf(names.get(k));
-        }
-        return at;
     }
 
     /** Records a value the primary accepted, for the reference to follow when it is next used. */

@@ -3,6 +3,7 @@ package eqspice.embedded;
 import eqspice.circuit.Circuit;
 import eqspice.circuit.SolverOptions;
 import eqspice.circuit.SpiceNumber;
+import eqspice.simulate.NameLookup;
 import eqspice.simulate.Recovery;
 import eqspice.simulate.ConvergenceException;
 import eqspice.simulate.Simulator;
@@ -41,15 +42,13 @@ public final class EmbeddedSimulator implements Simulator {
     private ValueMap.Index nodeNames;
     private ValueMap.Index branchNames;
     private int[] knownOf;
-    /** {@link #setResistances}' last names list and their resistor indices in {@link #system}. */
-    private List<String> resolvedNames;
-    private int[] resolvedIndex;
+    /** {@link #setResistances}' last names list and their resistor indices in {@link #system} (-1: none). */
+    private final NameLookup resistorIndex = new NameLookup();
     /**
      * {@link #setSources}' last names list and each source's index: a voltage source's as is, a
      * current source's as {@code -1 - index}, {@link Integer#MIN_VALUE} for a name not in the circuit.
      */
-    private List<String> resolvedSourceNames;
-    private int[] resolvedSourceIndex;
+    private final NameLookup sourceIndex = new NameLookup();
 
     @Override
     public void load(Circuit c) {
@@ -65,10 +64,8 @@ public final class EmbeddedSimulator implements Simulator {
         t.voltageSources.forEach(v -> branches.add(v.name()));
         t.vcvs.forEach(e -> branches.add(e.name()));
         branchNames = ValueMap.index(branches);
-        resolvedNames = null;
-        resolvedIndex = null;
-        resolvedSourceNames = null;
-        resolvedSourceIndex = null;
+        resistorIndex.forget();
+        sourceIndex.forget();
         knownOf = new int[t.voltageSources.size()];
         Arrays.fill(knownOf, -1);
         for (int k = 0; k < t.knownSource.size(); k++) {
@@ -112,23 +109,18 @@ public final class EmbeddedSimulator implements Simulator {
     @Override
     public void setSources(List<String> names, int[] changed, int count, double[] values) {
         MnaSystem s = loaded();
-        if (names != resolvedSourceNames) {
-            int[] index = new int[names.size()];
-            for (int k = 0; k < index.length; k++) {
-                Integer v = s.topology.voltageSourceIndex.get(names.get(k));
-                Integer i = s.topology.currentSourceIndex.get(names.get(k));
-                index[k] = v != null ? v : i != null ? -1 - i : Integer.MIN_VALUE;
-            }
-            resolvedSourceIndex = index;
-            resolvedSourceNames = names;
-        }
+        int[] index = sourceIndex.positions(names, name -> {
+            Integer v = s.topology.voltageSourceIndex.get(name);
+            Integer i = s.topology.currentSourceIndex.get(name);
+            return v != null ? v : i != null ? -1 - i : Integer.MIN_VALUE;
+        });
         for (int n = 0; n < count; n++) {
             int k = changed[n];
             double value = values[k];
             if (!Double.isFinite(value)) {
                 SpiceNumber.finite("value of " + names.get(k), value);
             }
-            int at = resolvedSourceIndex[k];
+            int at = index[k];
             if (at == Integer.MIN_VALUE) {
                 throw new IllegalArgumentException("no independent source named '" + names.get(k) + "' in circuit '"
                         + circuit.title() + "'");
@@ -145,26 +137,21 @@ public final class EmbeddedSimulator implements Simulator {
     @Override
     public void setResistances(List<String> names, int[] changed, int count, double[] ohms) {
         MnaSystem s = loaded();
-        if (names != resolvedNames) {
-            int[] index = new int[names.size()];
-            for (int k = 0; k < index.length; k++) {
-                Integer r = s.topology.resistorIndex.get(names.get(k));
-                index[k] = r == null ? -1 : r;
-            }
-            resolvedIndex = index;
-            resolvedNames = names;
-        }
+        int[] index = resistorIndex.positions(names, name -> {
+            Integer r = s.topology.resistorIndex.get(name);
+            return r == null ? -1 : r;
+        });
         for (int i = 0; i < count; i++) {
             int k = changed[i];
             double value = ohms[k];
             if (!(value > 0) || !Double.isFinite(value)) {
                 SpiceNumber.positive("resistance of " + names.get(k), value);
             }
-            if (resolvedIndex[k] < 0) {
+            if (index[k] < 0) {
                 throw new IllegalArgumentException("no resistor named '" + names.get(k) + "' in circuit '"
                         + circuit.title() + "'");
             }
-            s.setConductance(resolvedIndex[k], 1.0 / value);
+            s.setConductance(index[k], 1.0 / value);
         }
     }
 
